@@ -1,0 +1,205 @@
+import {
+  closeSlotsUntil,
+  defaultSlot,
+  nameKey,
+  place,
+  planPlacement,
+  queuePosition,
+  registerActive,
+  release,
+} from './allocation.js';
+import type { BookCommand, ClockCommand, Command, Result, TokenTarget } from './commands.js';
+import { DeskError } from './errors.js';
+import type { DayEvent } from './events.js';
+import { buildDay, type Day, type Doctor, type Slot, type Token } from './model.js';
+import type { Roster } from './roster.js';
+import { PRIORITY, parseSource } from './sources.js';
+import { formatTime, parseSlotReference, parseTime } from './time.js';
+
+export interface Outcome {
+  result: Result;
+  events: DayEvent[];
+}
+
+/** A fresh day at 08:00 on a validated roster. */
+export function createDay(roster: Roster): Day {
+  const day = buildDay(roster);
+  closeSlotsUntil(day, day.clock, []);
+  return day;
+}
+
+/**
+ * Runs one command against the day. A rule error (SPEC §2 rule 9) comes back as an ERROR result
+ * and leaves the day untouched: every check happens before the first change.
+ */
+export function execute(day: Day, command: Command): Outcome {
+  const events: DayEvent[] = [];
+  try {
+    const result = run(day, command, events);
+    if (events.length > 0) day.version += 1;
+    return { result, events };
+  } catch (error) {
+    if (!(error instanceof DeskError)) throw error;
+    return { result: { op: command.op, status: 'ERROR', error: error.message }, events: [] };
+  }
+}
+
+function run(day: Day, command: Command, events: DayEvent[]): Result {
+  switch (command.op) {
+    case 'book':
+      return book(day, command, events);
+    case 'cancel': {
+      const token = resolveToken(day, command, 'cancel');
+      if (token.status !== 'BOOKED' && token.status !== 'WAITLISTED') {
+        throw new DeskError(`${token.id} is ${token.status}: only a BOOKED or WAITLISTED token can be cancelled`);
+      }
+      const promoted = release(day, token, 'CANCELLED', events);
+      return { op: 'cancel', status: 'CANCELLED', token: token.id, ...(promoted && { promoted: promoted.id }) };
+    }
+    case 'no-show': {
+      const token = resolveToken(day, command, 'mark as no-show');
+      if (token.status !== 'BOOKED') {
+        throw new DeskError(`${token.id} is ${token.status}: only a BOOKED token can be marked no-show`);
+      }
+      const promoted = release(day, token, 'NO_SHOW', events);
+      return { op: 'no-show', status: 'NO_SHOW', token: token.id, ...(promoted && { promoted: promoted.id }) };
+    }
+    case 'clock':
+      return moveClock(day, command, events);
+    default:
+      throw new DeskError(`unknown op "${(command as { op: unknown }).op}" (known: book, cancel, no-show, clock)`);
+  }
+}
+
+/** Looks a doctor up by id or name, case-insensitively; the error lists the known ones. */
+export function resolveDoctor(day: Day, reference: string | undefined): Doctor {
+  const doctor = reference === undefined ? undefined : day.doctorByKey.get(reference.trim().toLowerCase());
+  if (doctor) return doctor;
+  const known = day.doctors.map((d) => d.name).join(', ');
+  if (reference === undefined || reference.trim() === '') throw new DeskError(`missing doctor (known: ${known})`);
+  throw new DeskError(`unknown doctor "${reference}" (known: ${known})`);
+}
+
+/** Finds a doctor's slot by reference; an ended slot is an error (SPEC §2 rule 8). */
+export function resolveSlot(day: Day, doctor: Doctor, reference: string): Slot {
+  const wanted = parseSlotReference(reference);
+  const slot = doctor.slots.find((s) => s.start === wanted.start && (wanted.end === null || s.end === wanted.end));
+  if (!slot) {
+    const known = doctor.slots.map((s) => s.label).join(', ');
+    throw new DeskError(`unknown slot "${reference}" for ${doctor.name} (slots: ${known})`);
+  }
+  if (slot.closed) throw new DeskError(`slot ${slot.label} of ${doctor.name} has ended (clock ${formatTime(day.clock)})`);
+  return slot;
+}
+
+/** Phones are compared without spaces, dashes, dots and brackets. */
+export function normalisePhone(phone: string | undefined): string | null {
+  if (phone === undefined) return null;
+  const compact = phone.replace(/[\s\-().]/g, '');
+  return compact === '' ? null : compact;
+}
+
+function book(day: Day, command: BookCommand, events: DayEvent[]): Result {
+  const doctor = resolveDoctor(day, command.doctor);
+  const patient = (command.patient ?? '').trim().replace(/\s+/g, ' ');
+  if (patient === '') throw new DeskError('missing patient name');
+  const { source, warning } = parseSource(command.source);
+  const priority = PRIORITY[source];
+  const phone = normalisePhone(command.phone);
+  const existing = phone === null ? undefined : doctor.activeByPhone.get(phone);
+  if (existing) {
+    throw new DeskError(
+      `phone ${command.phone} already has active token ${existing.id} (${existing.patient}, ${existing.status}) with ${doctor.name}`,
+    );
+  }
+  let slot: Slot | undefined;
+  if (command.slot !== undefined && command.slot.trim() !== '') {
+    slot = resolveSlot(day, doctor, command.slot);
+  } else {
+    slot = defaultSlot(doctor, priority);
+    if (!slot) throw new DeskError(`every slot of ${doctor.name} has ended (clock ${formatTime(day.clock)})`);
+  }
+  const withWarning = warning === undefined ? {} : { warning };
+
+  const placement = planPlacement(day, slot, priority, true);
+  if (placement.kind === 'reject') {
+    events.push({ kind: 'rejected', patient, doctor: doctor.id, reason: placement.reason, at: day.clock });
+    return { op: 'book', status: 'REJECTED', slot: slot.label, reason: placement.reason, ...withWarning };
+  }
+
+  const seq = doctor.nextSeq++;
+  const token: Token = {
+    id: `${doctor.code}-${String(seq).padStart(3, '0')}`,
+    seq,
+    arrival: day.tokens.length,
+    doctor,
+    patient,
+    phone,
+    source,
+    priority,
+    slot,
+    status: 'WAITLISTED',
+    bumps: 0,
+    issuedAt: day.clock,
+    seatedAt: null,
+    endedAt: null,
+    heapIndex: -1,
+  };
+  day.tokens.push(token);
+  day.tokenById.set(token.id, token);
+  registerActive(token);
+  events.push({ kind: 'issued', token: token.id, patient, source, doctor: doctor.id, at: day.clock });
+  place(day, token, slot, placement, 'booking', events);
+
+  // Field order follows SPEC §3: op, status, token, slot, then what the status adds.
+  const seated = (status: 'ALLOCATED' | 'REALLOCATED' | 'WAITLISTED') =>
+    ({ op: 'book', status, token: token.id, slot: slot.label }) as const;
+  switch (placement.kind) {
+    case 'seat':
+      return { ...seated('ALLOCATED'), ...withWarning };
+    case 'overbook':
+      return {
+        ...seated('ALLOCATED'),
+        warning: `admitted over capacity (${slot.booked.length}/${slot.capacity}) under emergencyOverbook`,
+      };
+    case 'displace':
+      return { ...seated('REALLOCATED'), displaced: placement.victim.id, ...withWarning };
+    case 'wait':
+      return { ...seated('WAITLISTED'), position: queuePosition(token), ...withWarning };
+  }
+}
+
+function resolveToken(day: Day, target: TokenTarget, action: string): Token {
+  if (target.token !== undefined && target.token.trim() !== '') {
+    const token = day.tokenById.get(target.token.trim().toUpperCase());
+    if (!token) throw new DeskError(`unknown token "${target.token}"`);
+    return token;
+  }
+  if (target.doctor === undefined || target.patient === undefined || target.patient.trim() === '') {
+    throw new DeskError(`name a token, or a doctor and a patient, to ${action}`);
+  }
+  const doctor = resolveDoctor(day, target.doctor);
+  const matches = doctor.activeByName.get(nameKey(target.patient)) ?? [];
+  if (matches.length === 0) {
+    throw new DeskError(`no active token for patient "${target.patient}" with ${doctor.name}`);
+  }
+  if (matches.length > 1) {
+    const ids = [...matches].sort((a, b) => a.arrival - b.arrival).map((t) => t.id).join(', ');
+    throw new DeskError(`${matches.length} active tokens for "${target.patient}" with ${doctor.name} (${ids}): name the token`);
+  }
+  return matches[0] as Token;
+}
+
+function moveClock(day: Day, command: ClockCommand, events: DayEvent[]): Result {
+  const time = parseTime(command.time ?? '');
+  if (time === null) throw new DeskError(`invalid time "${command.time}" (write it as HH:MM)`);
+  if (time < day.clock) {
+    throw new DeskError(`the clock cannot move backwards (it is ${formatTime(day.clock)}, asked for ${formatTime(time)})`);
+  }
+  if (time > day.clock) {
+    day.clock = time;
+    events.push({ kind: 'clock', time: formatTime(time), at: time });
+    closeSlotsUntil(day, time, events);
+  }
+  return { op: 'clock', status: 'OK', time: formatTime(time) };
+}

@@ -1,0 +1,14 @@
+/** The allocation engine: pure, deterministic, no I/O, no clock reads, no randomness. */
+export { DeskError } from './errors.js';
+export type { Minutes, SlotReference } from './time.js';
+export { formatSlot, formatTime, parseSlotReference, parseTime } from './time.js';
+export { PRIORITY, SOURCES, parseSource, type Priority, type Source } from './sources.js';
+export { DEFAULT_POLICY, defaultRoster, type Displacement, type DoctorSpec, type Policy, type Roster, type SlotSpec } from './roster.js';
+export { OPENING_TIME, STATUSES, type Day, type Doctor, type Slot, type Status, type Token } from './model.js';
+export type { DayEvent, SeatVia, WaitVia } from './events.js';
+export type { BookCommand, CancelCommand, ClockCommand, Command, NoShowCommand, Op, Result, ResultStatus, TokenTarget } from './commands.js';
+export { OPS } from './commands.js';
+export { createDay, execute, normalisePhone, resolveDoctor, resolveSlot, type Outcome } from './execute.js';
+export { defaultSlot, findVictim, isFull, planPlacement, queuePosition, type Placement } from './allocation.js';
+export { boardOf, overflowQueue, snapshot, tokenRows, type Board, type BoardDoctor, type BoardOverflowEntry, type BoardPatient, type BoardSlot, type TokenRow } from './views.js';
+export { checkInvariants } from './invariants.js';

@@ -1,0 +1,60 @@
+/**
+ * The invariants of SPEC §2 that must hold after every command, as a checker the tests run
+ * after each step. It reads the day's structures directly and trusts none of the counters.
+ */
+import { isFull } from './allocation.js';
+import { servedBefore, type Day, type Token } from './model.js';
+
+export function checkInvariants(day: Day): string[] {
+  const problems: string[] = [];
+  const seen = new Map<Token, string>();
+  const note = (token: Token, where: string) => {
+    const before = seen.get(token);
+    if (before) problems.push(`${token.id} is in two places: ${before} and ${where}`);
+    seen.set(token, where);
+  };
+
+  for (const doctor of day.doctors) {
+    let waiting = 0;
+    for (const slot of doctor.slots) {
+      const where = `${doctor.id} ${slot.label}`;
+      const emergencies = slot.booked.filter((t) => t.priority === 1).length;
+      // Rule 1: at most `capacity`, and only emergencies beyond it, at most emergencyOverbook of them.
+      const over = slot.booked.length - slot.capacity;
+      if (over > 0 && (over > day.policy.emergencyOverbook || over > emergencies)) {
+        problems.push(`${where} holds ${slot.booked.length} of capacity ${slot.capacity}`);
+      }
+      if (slot.waiting.size > 0 && !isFull(slot)) {
+        problems.push(`${where} has a free seat while ${slot.waiting.size} overflow entries target it`);
+      }
+      if (slot.closed && (slot.booked.length > 0 || slot.waiting.size > 0)) {
+        problems.push(`${where} is closed but still holds tokens`);
+      }
+      if (slot.closed !== slot.end <= day.clock) problems.push(`${where} closed=${slot.closed} at ${day.clock}`);
+      slot.booked.forEach((token, i) => {
+        note(token, `seat in ${where}`);
+        if (token.status !== 'BOOKED' || token.slot !== slot) problems.push(`${token.id} is seated in ${where} as ${token.status}`);
+        const next = slot.booked[i + 1];
+        if (next && !servedBefore(token, next)) problems.push(`${where} is out of service order at ${token.id}`);
+      });
+      for (const token of slot.waiting.values()) {
+        note(token, `overflow for ${where}`);
+        if (token.status !== 'WAITLISTED' || token.slot !== slot) problems.push(`${token.id} waits for ${where} as ${token.status}`);
+        waiting += 1;
+      }
+    }
+    if (waiting !== doctor.waitingCount) problems.push(`${doctor.id} counts ${doctor.waitingCount} waiting, holds ${waiting}`);
+    const everyClosed = doctor.slots.every((s) => s.closed);
+    if (everyClosed && waiting > 0) problems.push(`${doctor.id} has ended its day with an overflow queue`);
+  }
+
+  day.tokens.forEach((token, arrival) => {
+    if (token.arrival !== arrival) problems.push(`${token.id} has arrival ${token.arrival}, issued ${arrival}th`);
+    const placed = seen.has(token);
+    const active = token.status === 'BOOKED' || token.status === 'WAITLISTED';
+    if (placed !== active) problems.push(`${token.id} is ${token.status} but ${placed ? 'is' : 'is not'} on the board`);
+    if (day.tokenById.get(token.id) !== token) problems.push(`${token.id} is not indexed by its id`);
+  });
+  if (day.tokenById.size !== day.tokens.length) problems.push('token index and token list differ in size');
+  return problems;
+}

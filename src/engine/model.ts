@@ -1,0 +1,154 @@
+import { FenwickCounter } from './fenwick.js';
+import { IndexedHeap, type HeapItem } from './indexed-heap.js';
+import type { Policy, Roster } from './roster.js';
+import { DEFAULT_POLICY } from './roster.js';
+import type { Priority, Source } from './sources.js';
+import { formatSlot, parseTime, type Minutes } from './time.js';
+
+export const STATUSES = ['BOOKED', 'WAITLISTED', 'CANCELLED', 'NO_SHOW', 'COMPLETED', 'UNSERVED'] as const;
+export type Status = (typeof STATUSES)[number];
+
+/** The day opens at 08:00 (SPEC §1). */
+export const OPENING_TIME: Minutes = 8 * 60;
+
+export interface Token extends HeapItem {
+  readonly id: string;
+  /** Per-doctor sequence number, the number in the token id. */
+  readonly seq: number;
+  /** Order of first issue across the day; never changes (SPEC §1 "arrival order"). */
+  readonly arrival: number;
+  readonly doctor: Doctor;
+  readonly patient: string;
+  readonly phone: string | null;
+  readonly source: Source;
+  readonly priority: Priority;
+  /** The seat's slot while BOOKED, the target slot while WAITLISTED, the last one after. */
+  slot: Slot;
+  status: Status;
+  /** How many times this token was displaced from a seat. */
+  bumps: number;
+  readonly issuedAt: Minutes;
+  /** When the token last took a seat (null if it never did). */
+  seatedAt: Minutes | null;
+  /** When the token reached its final status. */
+  endedAt: Minutes | null;
+}
+
+export interface Slot {
+  readonly doctor: Doctor;
+  /** Position in the doctor's slot list (time order). */
+  readonly index: number;
+  readonly start: Minutes;
+  readonly end: Minutes;
+  readonly capacity: number;
+  /** `09:00-10:00` */
+  readonly label: string;
+  /** BOOKED tokens in service order (priority, then arrival). Small: bounded by capacity. */
+  readonly booked: Token[];
+  /** Overflow entries targeting this slot, first to promote on top. */
+  readonly waiting: IndexedHeap<Token>;
+  closed: boolean;
+}
+
+export interface Doctor {
+  /** Position in the roster. */
+  readonly index: number;
+  readonly id: string;
+  readonly name: string;
+  readonly code: string;
+  readonly slots: readonly Slot[];
+  /** Index of the first slot that has not closed (slots.length when all have). */
+  firstOpenSlot: number;
+  nextSeq: number;
+  /** Overflow entries per priority (index 1..5) and, per priority, by seq: for queue positions. */
+  readonly waitingByPriority: number[];
+  readonly waitingBySeq: FenwickCounter[];
+  waitingCount: number;
+  /** Active (BOOKED or WAITLISTED) tokens by normalised phone, and by lower-cased name. */
+  readonly activeByPhone: Map<string, Token>;
+  readonly activeByName: Map<string, Token[]>;
+}
+
+export interface Day {
+  readonly policy: Readonly<Policy>;
+  readonly doctors: readonly Doctor[];
+  clock: Minutes;
+  /** Every token issued, in issue order. */
+  readonly tokens: Token[];
+  readonly tokenById: Map<string, Token>;
+  /** Doctors by lower-cased id and name. */
+  readonly doctorByKey: ReadonlyMap<string, Doctor>;
+  /** All slots in closing order: end time, then roster order, then slot order (SPEC §2 rule 8). */
+  readonly closingOrder: readonly Slot[];
+  nextToClose: number;
+  /** Bumped on every change, so views can cache by it. */
+  version: number;
+}
+
+/** Queue order (SPEC §2 rule 5) and service order in a slot: priority, then arrival. */
+export function servedBefore(a: Token, b: Token): boolean {
+  return a.priority < b.priority || (a.priority === b.priority && a.arrival < b.arrival);
+}
+
+function buildDoctor(spec: Roster['doctors'][number], index: number): Doctor {
+  const slots: Slot[] = [];
+  const doctor: Doctor = {
+    index,
+    id: spec.id,
+    name: spec.name,
+    code: spec.code,
+    slots,
+    firstOpenSlot: 0,
+    nextSeq: 1,
+    waitingByPriority: [0, 0, 0, 0, 0, 0],
+    waitingBySeq: [0, 1, 2, 3, 4, 5].map(() => new FenwickCounter()),
+    waitingCount: 0,
+    activeByPhone: new Map(),
+    activeByName: new Map(),
+  };
+  const ordered = [...spec.slots].sort((a, b) => (parseTime(a.start) ?? 0) - (parseTime(b.start) ?? 0));
+  ordered.forEach((slotSpec, slotIndex) => {
+    const start = parseTime(slotSpec.start);
+    const end = parseTime(slotSpec.end);
+    if (start === null || end === null) throw new Error(`invalid slot ${slotSpec.start}-${slotSpec.end}`);
+    slots.push({
+      doctor,
+      index: slotIndex,
+      start,
+      end,
+      capacity: slotSpec.capacity,
+      label: formatSlot(start, end),
+      booked: [],
+      waiting: new IndexedHeap<Token>(servedBefore),
+      closed: false,
+    });
+  });
+  return doctor;
+}
+
+/**
+ * The structures of a fresh day at 08:00, on a roster that src/schema has already validated (unique ids, names and
+ * codes; slots that do not overlap). Use createDay, which also closes slots that end by opening time.
+ */
+export function buildDay(roster: Roster): Day {
+  const doctors = roster.doctors.map(buildDoctor);
+  const doctorByKey = new Map<string, Doctor>();
+  for (const doctor of doctors) {
+    doctorByKey.set(doctor.id.toLowerCase(), doctor);
+    doctorByKey.set(doctor.name.toLowerCase(), doctor);
+  }
+  const closingOrder = doctors
+    .flatMap((doctor) => doctor.slots)
+    .sort((a, b) => a.end - b.end || a.doctor.index - b.doctor.index || a.index - b.index);
+  return {
+    policy: Object.freeze({ ...DEFAULT_POLICY, ...roster.policy }),
+    doctors,
+    clock: OPENING_TIME,
+    tokens: [],
+    tokenById: new Map(),
+    doctorByKey,
+    closingOrder,
+    nextToClose: 0,
+    version: 0,
+  };
+}
