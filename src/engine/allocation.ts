@@ -63,9 +63,13 @@ export function planPlacement(day: Day, slot: Slot, priority: Priority, newBooki
 
 /** Rule 7: the slot a booking without one goes to, or undefined when every slot has ended. */
 export function defaultSlot(doctor: Doctor, priority: Priority): Slot | undefined {
-  const open = doctor.slots.slice(doctor.firstOpenSlot);
-  if (priority === 1) return open[0];
-  return open.find((slot) => !isFull(slot)) ?? open[0];
+  const earliest = doctor.slots[doctor.firstOpenSlot];
+  if (priority === 1) return earliest;
+  for (let i = doctor.firstOpenSlot; i < doctor.slots.length; i++) {
+    const slot = doctor.slots[i] as Slot;
+    if (!isFull(slot)) return slot;
+  }
+  return earliest;
 }
 
 /** Places a token in `slot` as planned; `via` tells the events how it got here. */
@@ -95,11 +99,23 @@ export function place(day: Day, token: Token, slot: Slot, placement: Placement, 
   }
 }
 
+/** Where `token` stands, or would stand, in a slot's service order: binary search. */
+function serviceIndex(booked: readonly Token[], token: Token): number {
+  let low = 0;
+  let high = booked.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (servedBefore(booked[mid] as Token, token)) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
 function seat(day: Day, token: Token, slot: Slot, via: SeatVia, events: DayEvent[]): void {
   const booked = slot.booked;
-  let at = booked.length;
-  while (at > 0 && servedBefore(token, booked[at - 1] as Token)) at--;
-  booked.splice(at, 0, token);
+  const at = serviceIndex(booked, token);
+  if (at === booked.length) booked.push(token);
+  else booked.splice(at, 0, token);
   token.status = 'BOOKED';
   token.slot = slot;
   token.seatedAt = day.clock;
@@ -107,7 +123,7 @@ function seat(day: Day, token: Token, slot: Slot, via: SeatVia, events: DayEvent
 }
 
 function unseat(slot: Slot, token: Token): void {
-  slot.booked.splice(slot.booked.indexOf(token), 1);
+  slot.booked.splice(serviceIndex(slot.booked, token), 1);
 }
 
 /** 1-based place in the doctor's overflow queue (priority, then arrival) in O(log n). */
@@ -160,24 +176,52 @@ function promoteInto(day: Day, slot: Slot, events: DayEvent[]): Token | undefine
 export function registerActive(token: Token): void {
   const doctor = token.doctor;
   if (token.phone !== null) doctor.activeByPhone.set(token.phone, token);
+  if (doctor.activeByName !== null) indexName(doctor.activeByName, token);
+}
+
+function indexName(byName: Map<string, Token | Token[]>, token: Token): void {
   const key = nameKey(token.patient);
-  const sameName = doctor.activeByName.get(key);
-  if (sameName) sameName.push(token);
-  else doctor.activeByName.set(key, [token]);
+  const sameName = byName.get(key);
+  if (sameName === undefined) byName.set(key, token);
+  else if (Array.isArray(sameName)) sameName.push(token);
+  else byName.set(key, [sameName, token]);
 }
 
 function releaseActive(token: Token): void {
   const doctor = token.doctor;
   if (token.phone !== null) doctor.activeByPhone.delete(token.phone);
+  const byName = doctor.activeByName;
+  if (byName === null) return;
   const key = nameKey(token.patient);
-  const sameName = doctor.activeByName.get(key) as Token[];
-  if (sameName.length === 1) doctor.activeByName.delete(key);
+  const sameName = byName.get(key) as Token | Token[];
+  if (!Array.isArray(sameName)) byName.delete(key);
+  else if (sameName.length === 2) byName.set(key, sameName[0] === token ? sameName[1]! : sameName[0]!);
   else sameName.splice(sameName.indexOf(token), 1);
+}
+
+/** A doctor's active tokens with this name, building the name index on first use. */
+export function activeTokensNamed(doctor: Doctor, patient: string): readonly Token[] {
+  if (doctor.activeByName === null) {
+    const byName = new Map<string, Token | Token[]>();
+    for (const token of doctor.tokens) {
+      if (token.status === 'BOOKED' || token.status === 'WAITLISTED') indexName(byName, token);
+    }
+    doctor.activeByName = byName;
+  }
+  const found = doctor.activeByName.get(nameKey(patient));
+  return found === undefined ? [] : Array.isArray(found) ? found : [found];
 }
 
 /** Names are matched case- and spacing-insensitively. */
 export function nameKey(patient: string): string {
-  return patient.trim().replace(/\s+/g, ' ').toLowerCase();
+  return normaliseName(patient).toLowerCase();
+}
+
+const UNTIDY_SPACE = /^\s|\s$|\s\s|[^\S ]/;
+
+/** A name as the desk keeps it: trimmed, inner runs of spaces made one. */
+export function normaliseName(patient: string): string {
+  return UNTIDY_SPACE.test(patient) ? patient.trim().replace(/\s+/g, ' ') : patient;
 }
 
 /**

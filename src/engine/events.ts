@@ -1,11 +1,9 @@
-import type { Source } from './sources.js';
-
 /**
- * What happened to whom, in order, as a command ran. The dashboard's ticker and the simulation's
+ * What happened to whom, in order, as a command ran. A new token's first event is its
+ * `seated` or `waitlisted` with via `booking`/`displacement`/`overbook`. The dashboard's ticker and the simulation's
  * report read these; the command's result says only what the desk asked about.
  */
 export type DayEvent =
-  | { kind: 'issued'; token: string; patient: string; source: Source; doctor: string; at: number }
   | { kind: 'seated'; token: string; slot: string; doctor: string; via: SeatVia; at: number }
   | { kind: 'waitlisted'; token: string; slot: string; doctor: string; position: number; via: WaitVia; at: number }
   | { kind: 'displaced'; token: string; by: string; slot: string; doctor: string; at: number }

@@ -1,7 +1,8 @@
 import {
   closeSlotsUntil,
   defaultSlot,
-  nameKey,
+  activeTokensNamed,
+  normaliseName,
   place,
   planPlacement,
   queuePosition,
@@ -11,7 +12,7 @@ import {
 import type { BookCommand, ClockCommand, Command, Result, TokenTarget } from './commands.js';
 import { DeskError } from './errors.js';
 import type { DayEvent } from './events.js';
-import { buildDay, type Day, type Doctor, type Slot, type Token } from './model.js';
+import { buildDay, findToken, type Day, type Doctor, type Slot, type Token } from './model.js';
 import type { Roster } from './roster.js';
 import { PRIORITY, parseSource } from './sources.js';
 import { formatTime, parseSlotReference, parseTime } from './time.js';
@@ -73,7 +74,8 @@ function run(day: Day, command: Command, events: DayEvent[]): Result {
 
 /** Looks a doctor up by id or name, case-insensitively; the error lists the known ones. */
 export function resolveDoctor(day: Day, reference: string | undefined): Doctor {
-  const doctor = reference === undefined ? undefined : day.doctorByKey.get(reference.trim().toLowerCase());
+  const doctor =
+    reference === undefined ? undefined : (day.doctorByKey.get(reference) ?? day.doctorByKey.get(reference.trim().toLowerCase()));
   if (doctor) return doctor;
   const known = day.doctors.map((d) => d.name).join(', ');
   if (reference === undefined || reference.trim() === '') throw new DeskError(`missing doctor (known: ${known})`);
@@ -82,11 +84,16 @@ export function resolveDoctor(day: Day, reference: string | undefined): Doctor {
 
 /** Finds a doctor's slot by reference; an ended slot is an error (SPEC §2 rule 8). */
 export function resolveSlot(day: Day, doctor: Doctor, reference: string): Slot {
-  const wanted = parseSlotReference(reference);
-  const slot = doctor.slots.find((s) => s.start === wanted.start && (wanted.end === null || s.end === wanted.end));
+  let slot = doctor.slotByReference.get(reference);
   if (!slot) {
-    const known = doctor.slots.map((s) => s.label).join(', ');
-    throw new DeskError(`unknown slot "${reference}" for ${doctor.name} (slots: ${known})`);
+    const wanted = parseSlotReference(reference);
+    slot = doctor.slots.find((s) => s.start === wanted.start && (wanted.end === null || s.end === wanted.end));
+    if (!slot) {
+      const known = doctor.slots.map((s) => s.label).join(', ');
+      throw new DeskError(`unknown slot "${reference}" for ${doctor.name} (slots: ${known})`);
+    }
+    // Bounded by the distinct spellings a desk or script uses for this doctor's slots.
+    if (doctor.slotByReference.size < 64 * doctor.slots.length) doctor.slotByReference.set(reference, slot);
   }
   if (slot.closed) throw new DeskError(`slot ${slot.label} of ${doctor.name} has ended (clock ${formatTime(day.clock)})`);
   return slot;
@@ -101,7 +108,7 @@ export function normalisePhone(phone: string | undefined): string | null {
 
 function book(day: Day, command: BookCommand, events: DayEvent[]): Result {
   const doctor = resolveDoctor(day, command.doctor);
-  const patient = (command.patient ?? '').trim().replace(/\s+/g, ' ');
+  const patient = normaliseName(command.patient ?? '');
   if (patient === '') throw new DeskError('missing patient name');
   const { source, warning } = parseSource(command.source);
   const priority = PRIORITY[source];
@@ -119,12 +126,10 @@ function book(day: Day, command: BookCommand, events: DayEvent[]): Result {
     slot = defaultSlot(doctor, priority);
     if (!slot) throw new DeskError(`every slot of ${doctor.name} has ended (clock ${formatTime(day.clock)})`);
   }
-  const withWarning = warning === undefined ? {} : { warning };
-
   const placement = planPlacement(day, slot, priority, true);
   if (placement.kind === 'reject') {
     events.push({ kind: 'rejected', patient, doctor: doctor.id, reason: placement.reason, at: day.clock });
-    return { op: 'book', status: 'REJECTED', slot: slot.label, reason: placement.reason, ...withWarning };
+    return { op: 'book', status: 'REJECTED', slot: slot.label, reason: placement.reason, ...(warning !== undefined && { warning }) };
   }
 
   const seq = doctor.nextSeq++;
@@ -146,32 +151,33 @@ function book(day: Day, command: BookCommand, events: DayEvent[]): Result {
     heapIndex: -1,
   };
   day.tokens.push(token);
-  day.tokenById.set(token.id, token);
+  doctor.tokens.push(token);
   registerActive(token);
-  events.push({ kind: 'issued', token: token.id, patient, source, doctor: doctor.id, at: day.clock });
   place(day, token, slot, placement, 'booking', events);
 
   // Field order follows SPEC §3: op, status, token, slot, then what the status adds.
-  const seated = (status: 'ALLOCATED' | 'REALLOCATED' | 'WAITLISTED') =>
-    ({ op: 'book', status, token: token.id, slot: slot.label }) as const;
+  const id = token.id;
+  const label = slot.label;
   switch (placement.kind) {
     case 'seat':
-      return { ...seated('ALLOCATED'), ...withWarning };
+      return warning === undefined
+        ? { op: 'book', status: 'ALLOCATED', token: id, slot: label }
+        : { op: 'book', status: 'ALLOCATED', token: id, slot: label, warning };
     case 'overbook':
       return {
-        ...seated('ALLOCATED'),
+        op: 'book', status: 'ALLOCATED', token: id, slot: label,
         warning: `admitted over capacity (${slot.booked.length}/${slot.capacity}) under emergencyOverbook`,
       };
     case 'displace':
-      return { ...seated('REALLOCATED'), displaced: placement.victim.id, ...withWarning };
+      return { op: 'book', status: 'REALLOCATED', token: id, slot: label, displaced: placement.victim.id, ...(warning !== undefined && { warning }) };
     case 'wait':
-      return { ...seated('WAITLISTED'), position: queuePosition(token), ...withWarning };
+      return { op: 'book', status: 'WAITLISTED', token: id, slot: label, position: queuePosition(token), ...(warning !== undefined && { warning }) };
   }
 }
 
 function resolveToken(day: Day, target: TokenTarget, action: string): Token {
   if (target.token !== undefined && target.token.trim() !== '') {
-    const token = day.tokenById.get(target.token.trim().toUpperCase());
+    const token = findToken(day, target.token);
     if (!token) throw new DeskError(`unknown token "${target.token}"`);
     return token;
   }
@@ -179,7 +185,7 @@ function resolveToken(day: Day, target: TokenTarget, action: string): Token {
     throw new DeskError(`name a token, or a doctor and a patient, to ${action}`);
   }
   const doctor = resolveDoctor(day, target.doctor);
-  const matches = doctor.activeByName.get(nameKey(target.patient)) ?? [];
+  const matches = activeTokensNamed(doctor, target.patient);
   if (matches.length === 0) {
     throw new DeskError(`no active token for patient "${target.patient}" with ${doctor.name}`);
   }

@@ -4,7 +4,7 @@ export type { Minutes, SlotReference } from './time.js';
 export { formatSlot, formatTime, parseSlotReference, parseTime } from './time.js';
 export { PRIORITY, SOURCES, parseSource, type Priority, type Source } from './sources.js';
 export { DEFAULT_POLICY, defaultRoster, type Displacement, type DoctorSpec, type Policy, type Roster, type SlotSpec } from './roster.js';
-export { OPENING_TIME, STATUSES, type Day, type Doctor, type Slot, type Status, type Token } from './model.js';
+export { OPENING_TIME, STATUSES, findToken, type Day, type Doctor, type Slot, type Status, type Token } from './model.js';
 export type { DayEvent, SeatVia, WaitVia } from './events.js';
 export type { BookCommand, CancelCommand, ClockCommand, Command, NoShowCommand, Op, Result, ResultStatus, TokenTarget } from './commands.js';
 export { OPS } from './commands.js';

@@ -3,7 +3,7 @@
  * after each step. It reads the day's structures directly and trusts none of the counters.
  */
 import { isFull } from './allocation.js';
-import { servedBefore, type Day, type Token } from './model.js';
+import { findToken, servedBefore, type Day, type Token } from './model.js';
 
 export function checkInvariants(day: Day): string[] {
   const problems: string[] = [];
@@ -53,8 +53,9 @@ export function checkInvariants(day: Day): string[] {
     const placed = seen.has(token);
     const active = token.status === 'BOOKED' || token.status === 'WAITLISTED';
     if (placed !== active) problems.push(`${token.id} is ${token.status} but ${placed ? 'is' : 'is not'} on the board`);
-    if (day.tokenById.get(token.id) !== token) problems.push(`${token.id} is not indexed by its id`);
+    if (findToken(day, token.id) !== token) problems.push(`${token.id} is not found by its id`);
   });
-  if (day.tokenById.size !== day.tokens.length) problems.push('token index and token list differ in size');
+  const indexed = day.doctors.reduce((sum, doctor) => sum + doctor.tokens.length, 0);
+  if (indexed !== day.tokens.length) problems.push(`doctors index ${indexed} tokens, the day issued ${day.tokens.length}`);
   return problems;
 }

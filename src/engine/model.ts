@@ -60,13 +60,23 @@ export interface Doctor {
   /** Index of the first slot that has not closed (slots.length when all have). */
   firstOpenSlot: number;
   nextSeq: number;
+  /** This doctor's tokens by sequence number: `tokens[seq - 1]`. */
+  readonly tokens: Token[];
   /** Overflow entries per priority (index 1..5) and, per priority, by seq: for queue positions. */
   readonly waitingByPriority: number[];
   readonly waitingBySeq: FenwickCounter[];
   waitingCount: number;
-  /** Active (BOOKED or WAITLISTED) tokens by normalised phone, and by lower-cased name. */
+  /** Slots by every reference text already seen for them (`09:00`, `9-10`, ...): a lookup cache. */
+  readonly slotByReference: Map<string, Slot>;
+  /** Active (BOOKED or WAITLISTED) tokens by normalised phone. */
   readonly activeByPhone: Map<string, Token>;
-  readonly activeByName: Map<string, Token[]>;
+  /**
+   * Active tokens by lower-cased name: one token, or several when patients share a name.
+   * Built on the first cancel or no-show by name and kept up to date from then on; until
+   * then null, because keeping it costs as much as the rest of a booking and most desks
+   * and scripts name tokens.
+   */
+  activeByName: Map<string, Token | Token[]> | null;
 }
 
 export interface Day {
@@ -75,14 +85,29 @@ export interface Day {
   clock: Minutes;
   /** Every token issued, in issue order. */
   readonly tokens: Token[];
-  readonly tokenById: Map<string, Token>;
-  /** Doctors by lower-cased id and name. */
+  /** Doctors by id and name, as written and lower-cased. */
   readonly doctorByKey: ReadonlyMap<string, Doctor>;
+  /** Doctors by token code (`SHR`). */
+  readonly doctorByCode: ReadonlyMap<string, Doctor>;
   /** All slots in closing order: end time, then roster order, then slot order (SPEC §2 rule 8). */
   readonly closingOrder: readonly Slot[];
   nextToClose: number;
   /** Bumped on every change, so views can cache by it. */
   version: number;
+}
+
+/**
+ * The token with this id (`SHR-001`; case and leading zeros are forgiven, so `shr-1` works),
+ * found through its doctor code and sequence number without a day-wide index.
+ */
+export function findToken(day: Day, id: string): Token | undefined {
+  const text = id.trim();
+  const dash = text.lastIndexOf('-');
+  const digits = text.slice(dash + 1);
+  if (dash < 1 || !/^\d{1,9}$/.test(digits)) return undefined;
+  const code = text.slice(0, dash);
+  const doctor = day.doctorByCode.get(code) ?? day.doctorByCode.get(code.toUpperCase());
+  return doctor?.tokens[Number(digits) - 1];
 }
 
 /** Queue order (SPEC §2 rule 5) and service order in a slot: priority, then arrival. */
@@ -100,11 +125,13 @@ function buildDoctor(spec: Roster['doctors'][number], index: number): Doctor {
     slots,
     firstOpenSlot: 0,
     nextSeq: 1,
+    tokens: [],
     waitingByPriority: [0, 0, 0, 0, 0, 0],
     waitingBySeq: [0, 1, 2, 3, 4, 5].map(() => new FenwickCounter()),
     waitingCount: 0,
+    slotByReference: new Map(),
     activeByPhone: new Map(),
-    activeByName: new Map(),
+    activeByName: null,
   };
   const ordered = [...spec.slots].sort((a, b) => (parseTime(a.start) ?? 0) - (parseTime(b.start) ?? 0));
   ordered.forEach((slotSpec, slotIndex) => {
@@ -134,8 +161,8 @@ export function buildDay(roster: Roster): Day {
   const doctors = roster.doctors.map(buildDoctor);
   const doctorByKey = new Map<string, Doctor>();
   for (const doctor of doctors) {
-    doctorByKey.set(doctor.id.toLowerCase(), doctor);
-    doctorByKey.set(doctor.name.toLowerCase(), doctor);
+    // Exact spellings first answer without lower-casing; lower-cased ones catch the rest.
+    for (const key of [doctor.id, doctor.name, doctor.id.toLowerCase(), doctor.name.toLowerCase()]) doctorByKey.set(key, doctor);
   }
   const closingOrder = doctors
     .flatMap((doctor) => doctor.slots)
@@ -145,8 +172,8 @@ export function buildDay(roster: Roster): Day {
     doctors,
     clock: OPENING_TIME,
     tokens: [],
-    tokenById: new Map(),
     doctorByKey,
+    doctorByCode: new Map(doctors.map((doctor) => [doctor.code, doctor])),
     closingOrder,
     nextToClose: 0,
     version: 0,

@@ -29,10 +29,21 @@ const SPELLINGS: ReadonlyMap<string, Source> = new Map<string, Source>([
 ]);
 
 export interface ParsedSource {
-  source: Source;
+  readonly source: Source;
   /** Set when the spelling was not recognised and the booking falls back to WALK_IN. */
-  warning?: string;
+  readonly warning?: string;
 }
+
+const PARSED = Object.fromEntries(SOURCES.map((source) => [source, Object.freeze({ source })])) as Record<Source, ParsedSource>;
+const WALK_IN = PARSED.WALK_IN;
+/** The spellings as usually written (lower case, upper case, canonical), answered without normalising. */
+const EXACT: ReadonlyMap<string, ParsedSource> = new Map(
+  [...SPELLINGS].flatMap(([spelling, source]) => [
+    [spelling, PARSED[source]],
+    [spelling.toUpperCase(), PARSED[source]],
+    [source, PARSED[source]],
+  ]),
+);
 
 /**
  * Reads a source as a receptionist or a script may spell it. A missing source is a walk-in
@@ -41,8 +52,11 @@ export interface ParsedSource {
  * spellings above.
  */
 export function parseSource(text: string | undefined): ParsedSource {
-  if (text === undefined || text.trim() === '') return { source: 'WALK_IN' };
+  if (text === undefined) return WALK_IN;
+  const exact = EXACT.get(text);
+  if (exact) return exact;
+  if (text.trim() === '') return WALK_IN;
   const source = SPELLINGS.get(text.trim().toLowerCase().replace(/\s+/g, ' '));
-  if (source) return { source };
+  if (source) return PARSED[source];
   return { source: 'WALK_IN', warning: `unknown source "${text}" treated as WALK_IN` };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findToken } from '../../src/engine/index.js';
 import { desk, rosterOf } from '../support/day.js';
 
 describe('rule 1: hard limit', () => {
@@ -48,8 +49,8 @@ describe('rule 3: emergency into a full slot', () => {
       op: 'book', status: 'REALLOCATED', token: 'SHR-003', slot: '09:00-10:00', displaced: 'SHR-002',
     });
     expect(d.status('SHR-002')).toBe('WAITLISTED');
-    expect(d.day.tokenById.get('SHR-002')!.slot.label).toBe('09:00-10:00');
-    expect(d.day.tokenById.get('SHR-002')!.bumps).toBe(1);
+    expect(findToken(d.day, 'SHR-002')!.slot.label).toBe('09:00-10:00');
+    expect(findToken(d.day, 'SHR-002')!.bumps).toBe(1);
     expect(d.seated('09')).toEqual(['SHR-003', 'SHR-001']);
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { findToken } from '../../src/engine/index.js';
 import { desk, rosterOf } from '../support/day.js';
 
 describe('rule 8: the clock closes slots', () => {
@@ -21,7 +22,7 @@ describe('rule 8: the clock closes slots', () => {
     // SHR-003 goes first and takes the free seat; SHR-002 finds the slot full and waits again.
     expect(d.seated('10')).toEqual(['SHR-003', 'SHR-004']);
     expect(d.overflow()).toEqual(['SHR-002']);
-    expect(d.day.tokenById.get('SHR-002')!.slot.label).toBe('10:00-11:00');
+    expect(findToken(d.day, 'SHR-002')!.slot.label).toBe('10:00-11:00');
   });
 
   it('rolls an overflow entry forward across several slots in one clock move', () => {
@@ -33,7 +34,7 @@ describe('rule 8: the clock closes slots', () => {
     d.run({ op: 'clock', time: '11:00' });
     // 09:00 closes: SHR-004 waits for 10:00; 10:00 closes: waits for 11:00, still full.
     expect(d.status('SHR-004')).toBe('WAITLISTED');
-    expect(d.day.tokenById.get('SHR-004')!.slot.label).toBe('11:00-12:00');
+    expect(findToken(d.day, 'SHR-004')!.slot.label).toBe('11:00-12:00');
     d.run({ op: 'cancel', token: 'SHR-003' });
     expect(d.status('SHR-004')).toBe('BOOKED');
   });
@@ -44,7 +45,7 @@ describe('rule 8: the clock closes slots', () => {
     d.book('Waits', 'walk-in', '09:00'); // SHR-002
     d.run({ op: 'clock', time: '11:00' });
     expect(d.status('SHR-002')).toBe('COMPLETED');
-    expect(d.day.tokenById.get('SHR-002')!.slot.label).toBe('10:00-11:00');
+    expect(findToken(d.day, 'SHR-002')!.slot.label).toBe('10:00-11:00');
   });
 
   it('lets a rolled-forward emergency displace a patient in the next slot', () => {
@@ -55,7 +56,7 @@ describe('rule 8: the clock closes slots', () => {
     d.run({ op: 'clock', time: '10:00' });
     expect(d.seated('10')).toEqual(['SHR-002']);
     expect(d.overflow()).toEqual(['SHR-003']);
-    expect(d.day.tokenById.get('SHR-003')!.bumps).toBe(1);
+    expect(findToken(d.day, 'SHR-003')!.bumps).toBe(1);
   });
 
   it('marks what is left in overflow UNSERVED when the doctor\'s last slot closes', () => {

@@ -9,6 +9,7 @@ import {
   checkInvariants,
   createDay,
   execute,
+  findToken,
   overflowQueue,
   snapshot,
   type Command,
@@ -32,7 +33,7 @@ function doctorState(day: Day, doctor: Doctor): string {
 /** Which doctor a command concerns, or undefined for the clock (which concerns all). */
 function concernedDoctor(day: Day, command: Command): Doctor | undefined {
   if (command.op === 'clock') return undefined;
-  if ('token' in command && command.token) return day.tokenById.get(command.token)?.doctor;
+  if ('token' in command && command.token) return findToken(day, command.token)?.doctor;
   return day.doctorByKey.get((command.doctor ?? '').toLowerCase());
 }
 
@@ -66,7 +67,7 @@ function runDay(roster: Parameters<typeof createDay>[0], commands: Command[], ch
     const concerned = concernedDoctor(day, command);
     const others = day.doctors.filter((d) => d !== concerned).map((d) => doctorState(day, d));
     // What a naive reading of the rules expects, taken before the command runs.
-    const targetToken = 'token' in command && command.token ? day.tokenById.get(command.token) : undefined;
+    const targetToken = 'token' in command && command.token ? findToken(day, command.token) : undefined;
     const expectedPromotion =
       targetToken?.status === 'BOOKED'
         ? [...targetToken.slot.waiting.values()].sort((a, b) => a.priority - b.priority || a.arrival - b.arrival)[0]?.id
@@ -83,11 +84,11 @@ function runDay(roster: Parameters<typeof createDay>[0], commands: Command[], ch
     const issued = result.status === 'ALLOCATED' || result.status === 'REALLOCATED' || result.status === 'WAITLISTED';
     expect(day.tokens.length).toBe(tokensBefore + (issued ? 1 : 0));
     if (result.status === 'WAITLISTED') {
-      const token = day.tokenById.get(result.token)!;
+      const token = findToken(day, result.token)!;
       expect(result.position).toBe(overflowQueue(token.doctor).indexOf(token) + 1);
     }
     if (result.status === 'REALLOCATED') {
-      const token = day.tokenById.get(result.token)!;
+      const token = findToken(day, result.token)!;
       const seated = seatedBefore.get(token.slot.label + token.doctor.id)!;
       expect(result.displaced).toBe(naiveVictim(day, seated, token.priority));
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSource, PRIORITY } from '../../src/engine/index.js';
+import { findToken, parseSource, PRIORITY } from '../../src/engine/index.js';
 import { desk, rosterOf } from '../support/day.js';
 
 describe('sources and priorities (SPEC §1)', () => {
@@ -36,14 +36,14 @@ describe('sources and priorities (SPEC §1)', () => {
       slot: '09:00-10:00',
       warning: 'unknown source "VIP" treated as WALK_IN',
     });
-    expect(d.day.tokenById.get('SHR-001')!.source).toBe('WALK_IN');
+    expect(findToken(d.day, 'SHR-001')!.source).toBe('WALK_IN');
   });
 
   it('books a missing source as a walk-in without a warning', () => {
     const d = desk(rosterOf({ sharma: [2] }));
     const result = d.run({ op: 'book', doctor: 'sharma', patient: 'Asha' });
     expect(result).toEqual({ op: 'book', status: 'ALLOCATED', token: 'SHR-001', slot: '09:00-10:00' });
-    expect(d.day.tokenById.get('SHR-001')!.source).toBe('WALK_IN');
+    expect(findToken(d.day, 'SHR-001')!.source).toBe('WALK_IN');
   });
 });
 
@@ -83,7 +83,7 @@ describe('tokens (SPEC §1)', () => {
     d.book('Walker'); // SHR-001, arrival 0
     d.book('Emergency', 'emergency', '09:00'); // displaces SHR-001
     d.run({ op: 'clock', time: '10:00' }); // SHR-001 rolls forward to 10:00
-    const walker = d.day.tokenById.get('SHR-001')!;
+    const walker = findToken(d.day, 'SHR-001')!;
     expect(walker.arrival).toBe(0);
     expect(walker.bumps).toBe(1);
     expect(walker.status).toBe('BOOKED');

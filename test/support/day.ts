@@ -3,6 +3,7 @@ import {
   checkInvariants,
   createDay,
   execute,
+  findToken,
   overflowQueue,
   snapshot,
   type Command,
@@ -64,7 +65,7 @@ export function desk(roster: Roster): Desk {
     book(patient, source = 'walk-in', slot, extra = {}) {
       return self.run({ op: 'book', doctor: firstDoctor, patient, source, ...(slot && { slot }), ...extra } as Command);
     },
-    status: (token) => day.tokenById.get(token)?.status,
+    status: (token) => findToken(day, token)?.status,
     seated: (slot, doctor) => doctorOf(doctor).slots.find((s) => s.label.startsWith(slot))!.booked.map((t) => t.id),
     overflow: (doctor) => overflowQueue(doctorOf(doctor)).map((t) => t.id),
   };

@@ -1,0 +1,36 @@
+/** `opd-desk apply` end to end, as a process, on a generated 100,000-line script. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { median, table } from './stats.js';
+import { generateDay } from './workload.js';
+
+const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+
+export function benchApply(lines = 100_000, repeats = 5): string {
+  const folder = mkdtempSync(join(tmpdir(), 'opd-desk-bench-'));
+  try {
+    const { roster, commands } = generateDay(30, lines);
+    const script = join(folder, 'day.jsonl');
+    const rosterFile = join(folder, 'roster.json');
+    writeFileSync(script, commands.map((c) => JSON.stringify(c)).join('\n'));
+    writeFileSync(rosterFile, JSON.stringify(roster));
+    const rows: (string | number)[][] = [];
+    for (const mode of [[], ['--json']]) {
+      const times: number[] = [];
+      for (let r = 0; r < repeats; r++) {
+        const start = performance.now();
+        const run = spawnSync(process.execPath, [CLI, 'apply', script, '--roster', rosterFile, ...mode], { maxBuffer: 1 << 30 });
+        times.push(performance.now() - start);
+        if (run.status !== 0 && run.status !== 1) throw new Error(`apply failed: ${run.stderr}`);
+      }
+      rows.push([`apply ${lines.toLocaleString('en-US')} lines ${mode.join(' ')}`.trim(), median(times).toFixed(0)]);
+    }
+    return table(['command', 'median ms (end to end)'], rows);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
