@@ -68,8 +68,10 @@ function runDay(roster: Parameters<typeof createDay>[0], commands: Command[], ch
     const others = day.doctors.filter((d) => d !== concerned).map((d) => doctorState(day, d));
     // What a naive reading of the rules expects, taken before the command runs.
     const targetToken = 'token' in command && command.token ? findToken(day, command.token) : undefined;
+    // Rule 6: only a seat that really frees (not one of an overbooked slot) promotes anyone.
+    const freesSeat = targetToken?.status === 'BOOKED' && targetToken.slot.booked.length - 1 < targetToken.slot.capacity;
     const expectedPromotion =
-      targetToken?.status === 'BOOKED'
+      freesSeat
         ? [...targetToken.slot.waiting.values()].sort((a, b) => a.priority - b.priority || a.arrival - b.arrival)[0]?.id
         : undefined;
     const seatedBefore = new Map(day.doctors.flatMap((d) => d.slots.map((s) => [s.label + d.id, copySeated(s.booked)] as const)));
