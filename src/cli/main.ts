@@ -4,8 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { applyCommand } from './apply.js';
 import { loadRoster } from './load-roster.js';
 import { UsageError } from './usage-error.js';
-import { createDay } from '../engine/index.js';
-import { textBoard } from '../script/text-report.js';
+import { runDashboard } from './dashboard.js';
 
 const USAGE_ERROR = 2;
 
@@ -16,9 +15,9 @@ function program(): Command {
     // Options after a subcommand belong to it: `apply x --roster r` is apply's roster.
     .enablePositionalOptions()
     .exitOverride()
-    .action((options: { roster?: string }) => {
-      // Until the dashboard lands, the bare command prints the day's board.
-      process.stdout.write(`${textBoard(createDay(loadRoster(options.roster)))}\n`);
+    .action(async (options: { roster?: string }) => {
+      // The roster is checked before anything is drawn: a bad file is a usage error (exit 2).
+      process.exitCode = await runDashboard(loadRoster(options.roster));
     });
 
   cli
@@ -34,9 +33,9 @@ function program(): Command {
   return cli;
 }
 
-export function main(argv: string[]): void {
+export async function main(argv: string[]): Promise<void> {
   try {
-    program().parse(argv);
+    await program().parseAsync(argv);
   } catch (error) {
     if (error instanceof CommanderError) {
       // --help and --version end here too, with exit code 0.
@@ -52,4 +51,4 @@ export function main(argv: string[]): void {
   }
 }
 
-main(process.argv);
+await main(process.argv);

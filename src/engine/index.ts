@@ -12,3 +12,12 @@ export { createDay, execute, normalisePhone, resolveDoctor, resolveSlot, type Ou
 export { defaultSlot, findVictim, isFull, planPlacement, queuePosition, type Placement } from './allocation.js';
 export { boardOf, overflowQueue, snapshot, tokenRows, type Board, type BoardDoctor, type BoardOverflowEntry, type BoardPatient, type BoardSlot, type TokenRow } from './views.js';
 export { checkInvariants } from './invariants.js';
+export {
+  describeEvent,
+  describeResult,
+  nextSlotBoundary,
+  previewNextAvailable,
+  previewSlot,
+  type PreviewKind,
+  type SlotPreview,
+} from './describe.js';

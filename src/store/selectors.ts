@@ -1,0 +1,152 @@
+/**
+ * View models of the day for the dashboard, computed once per day version and shared by every
+ * component that asks (so a slice keeps its identity until the day really changes).
+ */
+import {
+  formatTime,
+  overflowQueue,
+  type Day,
+  type Doctor,
+  type Priority,
+  type Source,
+  type Token,
+} from '../engine/index.js';
+import type { DeskState } from './desk-store.js';
+
+export interface ChipView {
+  token: string;
+  patient: string;
+  source: Source;
+  priority: Priority;
+  bumps: number;
+}
+
+export interface SlotView {
+  index: number;
+  label: string;
+  capacity: number;
+  closed: boolean;
+  /** The clock is inside this slot. */
+  current: boolean;
+  chips: ChipView[];
+  completed: number;
+}
+
+export interface OverflowView extends ChipView {
+  slot: string;
+  position: number;
+}
+
+export interface ColumnView {
+  index: number;
+  id: string;
+  name: string;
+  code: string;
+  /** Seats used today (seated now or completed) and the day's total. */
+  seatsUsed: number;
+  seatsTotal: number;
+  slots: SlotView[];
+  overflow: OverflowView[];
+}
+
+export interface TotalsView {
+  clock: string;
+  issued: number;
+  booked: number;
+  waiting: number;
+  completed: number;
+  cancelled: number;
+  noShow: number;
+  unserved: number;
+}
+
+const chipOf = (token: Token): ChipView => ({
+  token: token.id,
+  patient: token.patient,
+  source: token.source,
+  priority: token.priority,
+  bumps: token.bumps,
+});
+
+function columnOf(day: Day, doctor: Doctor): ColumnView {
+  const completed = new Map<number, number>();
+  for (const token of doctor.tokens) {
+    if (token.status === 'COMPLETED') completed.set(token.slot.index, (completed.get(token.slot.index) ?? 0) + 1);
+  }
+  const slots = doctor.slots.map((slot) => ({
+    index: slot.index,
+    label: slot.label,
+    capacity: slot.capacity,
+    closed: slot.closed,
+    current: !slot.closed && slot.start <= day.clock,
+    chips: slot.booked.map(chipOf),
+    completed: completed.get(slot.index) ?? 0,
+  }));
+  return {
+    index: doctor.index,
+    id: doctor.id,
+    name: doctor.name,
+    code: doctor.code,
+    seatsUsed: slots.reduce((sum, s) => sum + s.chips.length + s.completed, 0),
+    seatsTotal: slots.reduce((sum, s) => sum + s.capacity, 0),
+    slots,
+    overflow: overflowQueue(doctor).map((token, i) => ({ ...chipOf(token), slot: token.slot.label, position: i + 1 })),
+  };
+}
+
+function totalsOf(day: Day): TotalsView {
+  const totals: TotalsView = { clock: formatTime(day.clock), issued: day.tokens.length, booked: 0, waiting: 0, completed: 0, cancelled: 0, noShow: 0, unserved: 0 };
+  for (const token of day.tokens) {
+    if (token.status === 'BOOKED') totals.booked++;
+    else if (token.status === 'WAITLISTED') totals.waiting++;
+    else if (token.status === 'COMPLETED') totals.completed++;
+    else if (token.status === 'CANCELLED') totals.cancelled++;
+    else if (token.status === 'NO_SHOW') totals.noShow++;
+    else totals.unserved++;
+  }
+  return totals;
+}
+
+/** Caches one value per day, recomputed when the day's version moves. */
+function perVersion<T>(compute: (day: Day) => T): (state: DeskState) => T {
+  const cache = new WeakMap<Day, { version: number; value: T }>();
+  return (state) => {
+    const hit = cache.get(state.day);
+    if (hit && hit.version === state.version) return hit.value;
+    const value = compute(state.day);
+    cache.set(state.day, { version: state.version, value });
+    return value;
+  };
+}
+
+export const selectColumns = perVersion((day) => day.doctors.map((doctor) => columnOf(day, doctor)));
+export const selectTotals = perVersion(totalsOf);
+export const selectDoctorNames = perVersion((day) => day.doctors.map((d) => ({ id: d.id, name: d.name })));
+
+export interface ActiveMatch {
+  token: string;
+  patient: string;
+  source: Source;
+  doctor: string;
+  slot: string;
+  status: 'BOOKED' | 'WAITLISTED';
+}
+
+/**
+ * Active tokens whose id or patient name contains the query (case-insensitive; `shr4` and
+ * `SHR-004` both find SHR-004), in issue order, at most `limit` of them.
+ */
+export function searchActive(day: Day, query: string, limit = 50): ActiveMatch[] {
+  const needle = query.trim().toLowerCase();
+  const compactNeedle = needle.replace(/[-\s]/g, '').replace(/^([a-z]+)0*(\d)/, '$1$2');
+  const matches: ActiveMatch[] = [];
+  for (const token of day.tokens) {
+    if (token.status !== 'BOOKED' && token.status !== 'WAITLISTED') continue;
+    const id = token.id.toLowerCase();
+    const compactId = id.replace('-', '').replace(/^([a-z]+)0*(\d)/, '$1$2');
+    if (needle !== '' && !id.includes(needle) && !compactId.includes(compactNeedle) && !token.patient.toLowerCase().includes(needle)) continue;
+    matches.push({ token: token.id, patient: token.patient, source: token.source, doctor: token.doctor.name, slot: token.slot.label, status: token.status });
+    if (matches.length >= limit) break;
+  }
+  return matches;
+}

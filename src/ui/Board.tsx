@@ -1,0 +1,33 @@
+import { Box } from 'ink';
+import { selectColumns } from '../store/selectors.js';
+import { COLUMN_GAP, type Paging } from './board-layout.js';
+import { useDesk } from './desk-context.js';
+import { DoctorColumn } from './DoctorColumn.js';
+import type { Selection } from './selection.js';
+
+interface Props {
+  paging: Paging;
+  height: number;
+  selection: Selection;
+}
+
+/** The doctors of the current page, side by side. */
+export function Board({ paging, height, selection }: Props) {
+  const columns = useDesk(selectColumns);
+  const highlight = useDesk((state) => state.highlight);
+  const shown = columns.slice(paging.first, paging.first + paging.perPage);
+  return (
+    <Box height={height} overflow="hidden" columnGap={COLUMN_GAP}>
+      {shown.map((column) => (
+        <DoctorColumn
+          key={column.id}
+          column={column}
+          width={paging.columnWidth}
+          height={height}
+          selected={column.index === selection.doctor ? selection.target : null}
+          highlight={highlight}
+        />
+      ))}
+    </Box>
+  );
+}

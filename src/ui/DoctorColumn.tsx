@@ -1,0 +1,25 @@
+import { Box } from 'ink';
+import { layoutColumn } from './column-layout.js';
+import { LineText } from './LineText.js';
+import type { ColumnView } from '../store/selectors.js';
+import type { Target } from './selection.js';
+
+interface Props {
+  column: ColumnView;
+  width: number;
+  height: number;
+  selected: Target | null;
+  highlight: string | null;
+}
+
+/** One doctor: name, seats, slots with their patients, and the overflow queue. */
+export function DoctorColumn({ column, width, height, selected, highlight }: Props) {
+  const lines = layoutColumn({ column, width, height, selected, highlight });
+  return (
+    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+      {lines.map((line, i) => (
+        <LineText key={i} line={line} />
+      ))}
+    </Box>
+  );
+}

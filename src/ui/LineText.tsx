@@ -1,0 +1,22 @@
+import { Text } from 'ink';
+import type { Line } from './lines.js';
+
+/** One laid-out line: its segments side by side, never wrapped. */
+export function LineText({ line }: { line: Line }) {
+  return (
+    <Text wrap="truncate">
+      {line.map((segment, i) => (
+        <Text
+          key={i}
+          {...(segment.color !== undefined && { color: segment.color })}
+          {...(segment.backgroundColor !== undefined && { backgroundColor: segment.backgroundColor })}
+          bold={segment.bold ?? false}
+          dimColor={segment.dim ?? false}
+          inverse={segment.inverse ?? false}
+        >
+          {segment.text}
+        </Text>
+      ))}
+    </Text>
+  );
+}

@@ -1,0 +1,171 @@
+/**
+ * Lays one doctor's column out as lines that fit a given width and height exactly. When the day
+ * is too full for the space, it gives up detail in a fixed order (ended slots folded into one
+ * line, two patients a line, a shorter overflow list, quiet slots folded to their header) so
+ * the frame never grows taller than the terminal and the selected row stays in view.
+ */
+import type { ChipView, ColumnView, OverflowView, SlotView } from '../store/selectors.js';
+import { cut, cutLine, fit, type Line, type Segment } from './lines.js';
+import { sameTarget, type Target } from './selection.js';
+import { ACCENT, SOURCE_STYLE } from './theme.js';
+
+export interface ColumnLayoutInput {
+  column: ColumnView;
+  width: number;
+  height: number;
+  /** The cursor, when it is in this column. */
+  selected: Target | null;
+  /** The token the last action was about. */
+  highlight: string | null;
+}
+
+interface Options {
+  foldEnded: boolean;
+  perLine: 1 | 2;
+  overflowMax: number;
+  folded: ReadonlySet<number>;
+}
+
+const GAUGE_MAX = 10;
+
+function gauge(used: number, capacity: number): Segment[] {
+  if (capacity <= GAUGE_MAX) {
+    const full = Math.min(used, capacity);
+    const over = Math.max(0, used - capacity);
+    return [
+      { text: '■'.repeat(full), color: used >= capacity ? 'red' : ACCENT },
+      { text: '□'.repeat(capacity - full), dim: true },
+      ...(over > 0 ? [{ text: '+'.repeat(over), color: 'red', bold: true }] : []),
+    ];
+  }
+  const filled = Math.min(GAUGE_MAX, Math.round((used / capacity) * GAUGE_MAX));
+  return [
+    { text: '■'.repeat(filled), color: used >= capacity ? 'red' : ACCENT },
+    { text: '□'.repeat(GAUGE_MAX - filled), dim: true },
+  ];
+}
+
+function chipSegments(chip: ChipView, width: number, input: ColumnLayoutInput, prefix = ''): Segment[] {
+  const style = SOURCE_STYLE[chip.source];
+  const selected = sameTarget(input.selected, { kind: 'token', token: chip.token });
+  const highlighted = input.highlight === chip.token;
+  const bumped = chip.bumps > 0 ? '↯' : '';
+  const tag = ` ${style.tag}${bumped}`;
+  const nameWidth = Math.max(1, width - prefix.length - chip.token.length - 1 - tag.length);
+  const base: Segment = {
+    text: `${prefix}${chip.token} ${fit(chip.patient, nameWidth)}`,
+    ...(highlighted && { backgroundColor: ACCENT, color: 'black' }),
+    ...(selected && { inverse: true }),
+  };
+  return [base, { text: tag, color: style.color, bold: style.bold ?? false, ...(selected && { inverse: true }) }];
+}
+
+function slotHeader(slot: SlotView, input: ColumnLayoutInput, folded: boolean): Line {
+  const selected = sameTarget(input.selected, { kind: 'slot', slot: slot.index });
+  const marker: Segment = { text: selected ? '▸' : ' ', color: ACCENT, bold: true };
+  const label: Segment = { text: `${slot.label} `, bold: slot.current, ...(selected && { inverse: true }) };
+  const count: Segment = { text: ` ${slot.chips.length}/${slot.capacity}`, dim: !slot.current };
+  const line: Line = [marker, label, ...gauge(slot.chips.length, slot.capacity), count];
+  if (folded && slot.chips.length > 0) line.push({ text: ' ⋯', dim: true });
+  if (slot.current) line.push({ text: ' ◀ now', color: 'yellow', bold: true });
+  return line;
+}
+
+function endedLine(slot: SlotView): Line {
+  return [{ text: ` ${slot.label} ended · ${slot.completed} seen`, dim: true }];
+}
+
+function chipLines(slot: SlotView, input: ColumnLayoutInput, perLine: 1 | 2): Line[] {
+  const inner = input.width - 2;
+  if (perLine === 1) return slot.chips.map((chip) => [{ text: '  ' }, ...chipSegments(chip, inner, input)]);
+  const half = Math.floor((inner - 1) / 2);
+  const lines: Line[] = [];
+  for (let i = 0; i < slot.chips.length; i += 2) {
+    const left = chipSegments(slot.chips[i]!, half, input);
+    const right = slot.chips[i + 1];
+    lines.push([{ text: '  ' }, ...left, ...(right ? [{ text: ' ' }, ...chipSegments(right, half, input)] : [])]);
+  }
+  return lines;
+}
+
+function overflowLines(entries: OverflowView[], input: ColumnLayoutInput, max: number): Line[] {
+  if (entries.length === 0) return [];
+  const lines: Line[] = [[{ text: ` Overflow (${entries.length})`, bold: true, color: 'magenta' }]];
+  const shown = entries.length > max ? entries.slice(0, Math.max(0, max - 1)) : entries;
+  for (const entry of shown) {
+    const target = ` → ${entry.slot.slice(0, 5)}`;
+    lines.push([
+      ...chipSegments(entry, input.width - target.length, input, ` ${String(entry.position).padStart(2)}. `),
+      { text: target, dim: true },
+    ]);
+  }
+  if (shown.length < entries.length) lines.push([{ text: `   +${entries.length - shown.length} more waiting`, dim: true }]);
+  return lines;
+}
+
+function build(input: ColumnLayoutInput, options: Options): Line[] {
+  const { column } = input;
+  const selectedHere = input.selected !== null;
+  const lines: Line[] = [
+    [{ text: column.name, bold: true, ...(selectedHere && { color: ACCENT }) }],
+    [{ text: `seats ${column.seatsUsed}/${column.seatsTotal} · overflow ${column.overflow.length}`, dim: true }],
+  ];
+  const ended = column.slots.filter((s) => s.closed);
+  if (options.foldEnded && ended.length > 1) {
+    const seen = ended.reduce((sum, s) => sum + s.completed, 0);
+    const from = ended[0]!.label.slice(0, 5);
+    const to = ended.at(-1)!.label.slice(-5);
+    lines.push([{ text: ` ${from}-${to} ${ended.length} slots ended · ${seen} seen`, dim: true }]);
+  }
+  for (const slot of column.slots) {
+    if (slot.closed) {
+      if (!options.foldEnded || ended.length === 1) lines.push(endedLine(slot));
+      continue;
+    }
+    const folded = options.folded.has(slot.index);
+    lines.push(slotHeader(slot, input, folded));
+    if (!folded) lines.push(...chipLines(slot, input, options.perLine));
+  }
+  lines.push(...overflowLines(column.overflow, input, options.overflowMax));
+  return lines;
+}
+
+/** Slots that must keep their patients in view: the selected one and the current one. */
+function protectedSlots(input: ColumnLayoutInput): Set<number> {
+  const keep = new Set<number>();
+  for (const slot of input.column.slots) {
+    if (slot.current) keep.add(slot.index);
+    if (sameTarget(input.selected, { kind: 'slot', slot: slot.index })) keep.add(slot.index);
+    if (input.selected?.kind === 'token' && slot.chips.some((c) => c.token === (input.selected as { token: string }).token)) keep.add(slot.index);
+  }
+  return keep;
+}
+
+export function layoutColumn(input: ColumnLayoutInput): Line[] {
+  const { height } = input;
+  const options: Options = { foldEnded: false, perLine: 1, overflowMax: Number.POSITIVE_INFINITY, folded: new Set() };
+  const fits = () => build(input, options).length <= height;
+
+  if (!fits()) options.foldEnded = true;
+  if (!fits()) options.perLine = 2;
+  if (!fits()) {
+    const overflowLines = input.column.overflow.length;
+    for (let max = Math.min(overflowLines, 6); max >= 2 && !fits(); max--) options.overflowMax = max;
+  }
+  if (!fits()) {
+    const keep = protectedSlots(input);
+    const folded = new Set<number>();
+    const open = input.column.slots.filter((s) => !s.closed && s.chips.length > 0 && !keep.has(s.index));
+    for (const slot of open.reverse()) {
+      if (fits()) break;
+      folded.add(slot.index);
+      options.folded = new Set(folded);
+    }
+  }
+  let lines = build(input, options);
+  if (lines.length > height) {
+    lines = lines.slice(0, Math.max(0, height - 1));
+    if (height > 0) lines.push([{ text: cut(' … more below', input.width), dim: true }]);
+  }
+  return lines.map((line) => cutLine(line, input.width));
+}
