@@ -5,5 +5,8 @@ export default defineConfig({
     include: ['test/**/*.test.{ts,tsx}'],
     // The property suites run thousands of command sequences; give them room on 2 cores.
     testTimeout: 60_000,
+    // Frames carry colour codes, so one test can check that emergencies are coloured; the
+    // snapshot tests strip them.
+    env: { FORCE_COLOR: '1' },
   },
 });

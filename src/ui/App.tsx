@@ -5,6 +5,7 @@
  */
 import { Box, useApp, useInput } from 'ink';
 import { useState } from 'react';
+import { useSyncedState } from './use-synced-state.js';
 import { formatTime, nextSlotBoundary, type Result } from '../engine/index.js';
 import { selectColumns } from '../store/selectors.js';
 import { paging as pagingFor, rowsFor } from './board-layout.js';
@@ -60,13 +61,16 @@ export function App({ title = 'OPD desk', quitWarning }: AppProps) {
   const store = useDeskStore();
   const size = useTerminalSize();
   const columns = useDesk(selectColumns);
-  const [mode, setMode] = useState<Mode>({ kind: 'board' });
-  const [cursor, setCursor] = useState<Selection>(() => ({ doctor: 0, target: settle(columns[0], null) }));
+  const [mode, setMode, modeNow] = useSyncedState<Mode>({ kind: 'board' });
+  const [cursor, setCursor, cursorNow] = useSyncedState<Selection>(() => ({ doctor: 0, target: settle(columns[0], null) }));
   const [notice, setNotice] = useState<string | null>(null);
 
   // The cursor follows the board as it changes: a patient who left is replaced by their slot.
-  const doctor = Math.min(cursor.doctor, columns.length - 1);
-  const selection: Selection = { doctor, target: settle(columns[doctor], cursor.target) };
+  const settled = (raw: Selection, all = selectColumns(store.getState())): Selection => {
+    const doctor = Math.min(raw.doctor, all.length - 1);
+    return { doctor, target: settle(all[doctor], raw.target) };
+  };
+  const selection = settled(cursor, columns);
   const rows = rowsFor(size.rows);
   const paging = pagingFor(size.columns, columns.length, selection.doctor);
   const back = () => setMode({ kind: 'board' });
@@ -90,13 +94,16 @@ export function App({ title = 'OPD desk', quitWarning }: AppProps) {
       quitting: true,
     });
 
+  // Handlers read the latest cursor and board, not this render's (see useSyncedState).
   const moveDoctor = (delta: number) => {
-    const next = (selection.doctor + delta + columns.length) % columns.length;
-    setCursor({ doctor: next, target: settle(columns[next], null, 0) });
+    const all = selectColumns(store.getState());
+    const next = (settled(cursorNow.current, all).doctor + delta + all.length) % all.length;
+    setCursor({ doctor: next, target: settle(all[next], null, 0) });
   };
 
   useInput(
     (input, key) => {
+      if (modeNow.current.kind !== 'board') return;
       setNotice(null);
       if (key.ctrl && input === 'c') return askQuit();
       if (input === 'q') return askQuit();
@@ -104,8 +111,10 @@ export function App({ title = 'OPD desk', quitWarning }: AppProps) {
       if (key.leftArrow || (key.tab && key.shift)) return moveDoctor(-1);
       if (key.rightArrow || key.tab) return moveDoctor(1);
       if (key.upArrow || key.downArrow) {
-        const column = columns[selection.doctor];
-        if (column) setCursor({ doctor: selection.doctor, target: step(column, selection.target, key.upArrow ? -1 : 1) });
+        const all = selectColumns(store.getState());
+        const now = settled(cursorNow.current, all);
+        const column = all[now.doctor];
+        if (column) setCursor({ doctor: now.doctor, target: step(column, now.target, key.upArrow ? -1 : 1) });
         return;
       }
       if (key.pageDown) return moveDoctor(paging.perPage);
@@ -119,7 +128,7 @@ export function App({ title = 'OPD desk', quitWarning }: AppProps) {
   );
 
   function noShow() {
-    const target = selection.target;
+    const target = settled(cursorNow.current).target;
     if (target?.kind !== 'token') {
       setNotice('Select a seated patient first (↑/↓), then n.');
       return;
@@ -158,8 +167,10 @@ export function App({ title = 'OPD desk', quitWarning }: AppProps) {
     });
   }
 
+  // The form starts on the slot under the cursor only when the cursor is on a slot row; on a
+  // patient it starts on "Next available", so a quick Enter never waitlists into a full slot.
   const column = columns[selection.doctor];
-  const prefillSlot = column ? slotOfTarget(column, selection.target) : undefined;
+  const prefillSlot = column && selection.target?.kind === 'slot' ? slotOfTarget(column, selection.target) : undefined;
   const prefillLabel = prefillSlot !== undefined && column && !column.slots[prefillSlot]?.closed ? column.slots[prefillSlot]!.label : NEXT_AVAILABLE;
   const hints = mode.kind === 'board' ? BOARD_HINTS : mode.kind === 'confirm' ? DIALOG_HINTS : FORM_HINTS;
 

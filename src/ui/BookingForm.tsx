@@ -7,6 +7,7 @@ import { Box, Text, useInput } from 'ink';
 import SelectInput from 'ink-select-input';
 import TextInput from 'ink-text-input';
 import { useMemo, useRef, useState } from 'react';
+import { useSyncedState } from './use-synced-state.js';
 import { previewNextAvailable, previewSlot, SOURCES, type Result, type Source } from '../engine/index.js';
 import { fieldError, type TextField } from '../schema/booking-form.js';
 import { useDesk, useDeskStore } from './desk-context.js';
@@ -31,7 +32,7 @@ export function BookingForm({ height, doctor: initialDoctor, slot: initialSlot, 
   const store = useDeskStore();
   const version = useDesk((state) => state.version);
   const day = store.getState().day;
-  const [step, setStep] = useState<Step>('name');
+  const [step, setStep, stepNow] = useSyncedState<Step>('name');
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
   // Keys typed in one burst (a fast typist, a paste, a scanner) reach the handlers before React
@@ -74,8 +75,9 @@ export function BookingForm({ height, doctor: initialDoctor, slot: initialSlot, 
   }
 
   function move(delta: 1 | -1) {
-    if (delta === 1 && (step === 'name' || step === 'phone') && !validate(step)) return;
-    const at = STEPS.indexOf(step) + delta;
+    const current = stepNow.current;
+    if (delta === 1 && (current === 'name' || current === 'phone') && !validate(current)) return;
+    const at = STEPS.indexOf(current) + delta;
     if (at >= 0 && at < STEPS.length) setStep(STEPS[at]!);
   }
 
@@ -107,8 +109,8 @@ export function BookingForm({ height, doctor: initialDoctor, slot: initialSlot, 
   useInput((input, key) => {
     if (key.escape) onCancel();
     else if (key.tab) move(key.shift ? -1 : 1);
-    else if (key.upArrow && (step === 'name' || step === 'phone')) move(-1);
-    else if (key.downArrow && (step === 'name' || step === 'phone')) move(1);
+    else if (key.upArrow && (stepNow.current === 'name' || stepNow.current === 'phone')) move(-1);
+    else if (key.downArrow && (stepNow.current === 'name' || stepNow.current === 'phone')) move(1);
     void input;
   });
 
@@ -120,7 +122,12 @@ export function BookingForm({ height, doctor: initialDoctor, slot: initialSlot, 
         {active && (field === 'name' || field === 'phone') ? (
           <TextInput
             value={text[field]}
-            onChange={(value) => setText[field](value)}
+            onChange={(value) => {
+              // A burst ending in Enter (paste, scanner) arrives as text with the line break in it.
+              const [typedText, ...rest] = value.split(/[\r\n]/);
+              setText[field](typedText ?? '');
+              if (rest.length > 0) move(1);
+            }}
             onSubmit={() => move(1)}
             placeholder={placeholder}
           />

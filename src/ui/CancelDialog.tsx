@@ -67,9 +67,13 @@ export function CancelDialog({ height, width, onDone, onCancel }: Props) {
       <Box>
         <Text color={ACCENT} bold>{'▸ Find   '}</Text>
         <TextInput value={query} onChange={(value) => {
-            typed.current = value;
-            setQuery(value);
+            // A burst ending in Enter (paste, scanner) arrives as text with the line break in it.
+            const [text, ...rest] = value.split(/[\r\n]/);
+            typed.current = text ?? '';
+            setQuery(typed.current);
             setCursor(0);
+            const pick = rest.length > 0 ? searchActive(store.getState().day, typed.current, 1)[0] : undefined;
+            if (pick) setConfirming(pick);
           }} placeholder="token or name" />
       </Box>
       {matches.length === 0 ? (

@@ -1,0 +1,128 @@
+/**
+ * A fake terminal for Ink at a chosen size. Ink runs in debug mode, so every render writes the
+ * whole frame; keys go in through a stdin like a TTY's. Helpers wait for Ink's input hook and
+ * for frames, never for a fixed time.
+ */
+import { EventEmitter } from 'node:events';
+import { stripVTControlCharacters } from 'node:util';
+import { render } from 'ink';
+import { act, type ReactElement } from 'react';
+import { vi } from 'vitest';
+
+class FakeStdout extends EventEmitter {
+  readonly isTTY = true;
+  frames: string[] = [];
+  constructor(
+    public columns: number,
+    public rows: number,
+  ) {
+    super();
+  }
+  write = (frame: string) => {
+    this.frames.push(frame);
+    return true;
+  };
+}
+
+class FakeStdin extends EventEmitter {
+  readonly isTTY = true;
+  private data: string | null = null;
+  write(data: string) {
+    this.data = data;
+    this.emit('readable');
+    this.emit('data', data);
+  }
+  read = () => {
+    const data = this.data;
+    this.data = null;
+    return data;
+  };
+  setEncoding() {}
+  setRawMode() {}
+  resume() {}
+  pause() {}
+  ref() {}
+  unref() {}
+}
+
+export const KEYS = {
+  up: '\u001B[A',
+  down: '\u001B[B',
+  right: '\u001B[C',
+  left: '\u001B[D',
+  enter: '\r',
+  escape: '\u001B',
+  tab: '\t',
+  shiftTab: '\u001B[Z',
+  ctrlC: '\u0003',
+} as const;
+
+export interface Terminal {
+  /** The last frame, colour codes removed. */
+  frame(): string;
+  /** The last frame as written, colour codes kept. */
+  rawFrame(): string;
+  /** Sends keys once Ink listens, then waits until `until` holds for the frame. */
+  press(keys: string, until?: (frame: string) => boolean): Promise<string>;
+  /** Waits until the frame satisfies a condition. */
+  waitFor(until: (frame: string) => boolean): Promise<string>;
+  resize(columns: number, rows: number): void;
+  unmount(): void;
+  /** Resolves when the app exits by itself (quit). */
+  waitUntilExit(): Promise<unknown>;
+  stdout: FakeStdout;
+}
+
+// Tell React this is a test environment, so act() flushes renders and effects (input hooks).
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+export function renderAt(element: ReactElement, columns: number, rows: number): Terminal {
+  const stdout = new FakeStdout(columns, rows);
+  const stdin = new FakeStdin();
+  let instance!: ReturnType<typeof render>;
+  act(() => {
+    instance = render(element, {
+    stdout: stdout as unknown as NodeJS.WriteStream,
+    stdin: stdin as unknown as NodeJS.ReadStream,
+    stderr: new FakeStdout(columns, rows) as unknown as NodeJS.WriteStream,
+      debug: true,
+      exitOnCtrlC: false,
+      patchConsole: false,
+    });
+  });
+  const rawFrame = () => stdout.frames.at(-1) ?? '';
+  const frame = () => stripVTControlCharacters(rawFrame());
+  const waitFor = async (until: (frame: string) => boolean) => {
+    await vi.waitFor(
+      () => {
+        if (!until(frame())) throw new Error(`frame not ready:\n${frame()}`);
+      },
+      { timeout: 3000, interval: 5 },
+    );
+    return frame();
+  };
+  return {
+    frame,
+    rawFrame,
+    waitFor,
+    async press(keys, until) {
+      // act() returns once React has rendered and run effects, so every input hook of the new
+      // screen is listening before the next key. A lone Esc waits in Ink's parser for a short
+      // flush timer, which waitFor then covers.
+      await act(async () => {
+        stdin.write(keys);
+      });
+      return until ? waitFor(until) : frame();
+    },
+    resize(newColumns, newRows) {
+      stdout.columns = newColumns;
+      stdout.rows = newRows;
+      act(() => {
+        stdout.emit('resize');
+      });
+    },
+    unmount: () => act(() => instance.unmount()),
+    waitUntilExit: () => instance.waitUntilExit(),
+    stdout,
+  };
+}
