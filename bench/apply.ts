@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { median, table } from './stats.js';
 import { generateDay } from './workload.js';
 
-const CLI = fileURLToPath(new URL('../src/cli/main.js', import.meta.url));
+const CLI = fileURLToPath(new URL('../opd-desk.js', import.meta.url));
 
 export function benchApply(lines = 100_000, repeats = 5): string {
   const folder = mkdtempSync(join(tmpdir(), 'opd-desk-bench-'));

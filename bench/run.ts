@@ -1,15 +1,20 @@
 /** `npm run bench`: every benchmark, printed as Markdown tables for the README. */
-import { benchApply } from './apply.js';
-import { benchEngine } from './engine.js';
+// Measure what users run: React's production build (see src/cli/main.ts).
+process.env.NODE_ENV ??= 'production';
+const { benchApply } = await import('./apply.js');
+const { benchEngine } = await import('./engine.js');
+const { benchRender, benchStartup } = await import('./render.js');
 
 const only = process.argv[2];
-const suites: Record<string, () => string> = {
+const suites: Record<string, () => string | Promise<string>> = {
   engine: () => benchEngine(),
   apply: () => benchApply(),
+  render: () => benchRender(),
+  startup: () => benchStartup(),
 };
 
 console.log(`opd-desk benchmarks on node ${process.version}\n`);
 for (const [name, suite] of Object.entries(suites)) {
   if (only && only !== name) continue;
-  console.log(`## ${name}\n\n${suite()}\n`);
+  console.log(`## ${name}\n\n${await suite()}\n`);
 }

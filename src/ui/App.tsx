@@ -175,9 +175,9 @@ export function App({ title = 'OPD desk', quitWarning }: AppProps) {
   const hints = mode.kind === 'board' ? BOARD_HINTS : mode.kind === 'confirm' ? DIALOG_HINTS : FORM_HINTS;
 
   return (
-    <Box flexDirection="column" width={size.columns} height={rows.frame} overflow="hidden">
+    <Box flexDirection="column" width={size.columns} height={rows.frame} overflowY="hidden">
       <Header width={size.columns} paging={paging} title={title} />
-      <Box height={rows.board} flexDirection="column" overflow="hidden">
+      <Box height={rows.board} flexDirection="column" overflowY="hidden">
         {mode.kind === 'board' && <Board paging={paging} height={rows.board} selection={selection} />}
         {mode.kind === 'help' && <HelpOverlay height={rows.board} onClose={back} />}
         {mode.kind === 'book' && (

@@ -17,7 +17,7 @@ export function Board({ paging, height, selection }: Props) {
   const highlight = useDesk((state) => state.highlight);
   const shown = columns.slice(paging.first, paging.first + paging.perPage);
   return (
-    <Box height={height} overflow="hidden" columnGap={COLUMN_GAP}>
+    <Box height={height} overflowY="hidden" columnGap={COLUMN_GAP}>
       {shown.map((column) => (
         <DoctorColumn
           key={column.id}

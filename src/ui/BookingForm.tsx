@@ -143,7 +143,7 @@ export function BookingForm({ height, doctor: initialDoctor, slot: initialSlot, 
   const listLimit = Math.max(3, height - 10);
 
   return (
-    <Box flexDirection="column" height={height} overflow="hidden" borderStyle="round" borderColor={ACCENT} paddingX={1}>
+    <Box flexDirection="column" height={height} overflowY="hidden" borderStyle="round" borderColor={ACCENT} paddingX={1}>
       <Text bold>Book a patient</Text>
       {row('name', name, 'full name')}
       {row('phone', phone, 'optional')}

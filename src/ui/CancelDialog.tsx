@@ -62,7 +62,7 @@ export function CancelDialog({ height, width, onDone, onCancel }: Props) {
   }
 
   return (
-    <Box flexDirection="column" height={height} overflow="hidden" borderStyle="round" borderColor="yellow" paddingX={1}>
+    <Box flexDirection="column" height={height} overflowY="hidden" borderStyle="round" borderColor="yellow" paddingX={1}>
       <Text bold>Cancel a token</Text>
       <Box>
         <Text color={ACCENT} bold>{'▸ Find   '}</Text>

@@ -16,7 +16,7 @@ interface Props {
 export function DoctorColumn({ column, width, height, selected, highlight }: Props) {
   const lines = layoutColumn({ column, width, height, selected, highlight });
   return (
-    <Box flexDirection="column" width={width} height={height} overflow="hidden">
+    <Box flexDirection="column" width={width} height={height} overflowY="hidden">
       {lines.map((line, i) => (
         <LineText key={i} line={line} />
       ))}

@@ -20,7 +20,7 @@ export function HelpOverlay({ height, onClose }: { height: number; onClose: () =
     if (key.escape || input === '?' || input === 'q' || key.return) onClose();
   });
   return (
-    <Box flexDirection="column" height={height} overflow="hidden" borderStyle="round" paddingX={1}>
+    <Box flexDirection="column" height={height} overflowY="hidden" borderStyle="round" paddingX={1}>
       <Text bold>Keys</Text>
       {KEY_TABLE.map(([keys, action]) => (
         <Text key={keys} wrap="truncate">

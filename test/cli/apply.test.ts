@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const CLI = join(import.meta.dirname, '../../dist/src/cli/main.js');
+const CLI = join(import.meta.dirname, '../../dist/opd-desk.js');
 const EXAMPLES = join(import.meta.dirname, '../../examples');
 
 function opdDesk(args: string[], input?: string) {
