@@ -110,7 +110,7 @@ function firstFrame(): Promise<number> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
     const child = spawn('script', ['-qfec', `stty cols 120 rows 40; exec ${process.execPath} ${CLI}`, '/dev/null'], {
-      stdio: ['pipe', 'pipe', 'inherit'],
+      stdio: ['pipe', 'pipe', 'ignore'],
     });
     let seen = '';
     const timer = setTimeout(() => {
