@@ -111,6 +111,7 @@ function firstFrame(): Promise<number> {
     const start = performance.now();
     const child = spawn('script', ['-qfec', `stty cols 120 rows 40; exec ${process.execPath} ${CLI}`, '/dev/null'], {
       stdio: ['pipe', 'pipe', 'ignore'],
+      env: { ...process.env, CI: 'false', CONTINUOUS_INTEGRATION: 'false' },
     });
     let seen = '';
     const timer = setTimeout(() => {

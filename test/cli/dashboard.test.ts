@@ -12,7 +12,9 @@ const LEAVE_ALTERNATE = '\u001B[?1049l';
 /** Starts opd-desk in a 120x40 pseudo-terminal; resolves with everything it wrote once it exits. */
 function inTerminal(args: string, act: (child: ReturnType<typeof spawn>, seen: () => string) => void): Promise<{ output: string; code: number | null }> {
   return new Promise((resolve) => {
-    const child = spawn('script', ['-qfec', `stty cols 120 rows 40; exec ${process.execPath} ${CLI} ${args}`, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    // Ink draws only a final frame when it believes it runs in CI; a desk's terminal is not CI.
+    const env = { ...process.env, CI: 'false', CONTINUOUS_INTEGRATION: 'false' };
+    const child = spawn('script', ['-qfec', `stty cols 120 rows 40; exec ${process.execPath} ${CLI} ${args}`, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'], env });
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
