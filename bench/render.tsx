@@ -12,6 +12,7 @@ import { createDay, formatTime, type Command, type Roster } from '../src/engine/
 import { createDeskStore } from '../src/store/desk-store.js';
 import { App } from '../src/ui/App.js';
 import { DeskProvider } from '../src/ui/desk-context.js';
+import { FakeStdin } from '../test/support/fake-stdin.js';
 import { median, percentile, table } from './stats.js';
 
 class BenchStdout extends EventEmitter {
@@ -27,17 +28,6 @@ class BenchStdout extends EventEmitter {
     this.onWrite?.();
     return true;
   };
-}
-
-class QuietStdin extends EventEmitter {
-  readonly isTTY = true;
-  read = () => null;
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
 }
 
 function rosterOf(doctors: number): Roster {
@@ -70,7 +60,7 @@ async function measureUpdates(doctors: number, columns: number, rows: number, sa
     <DeskProvider store={store}>
       <App title="bench" />
     </DeskProvider>,
-    { stdout: stdout as unknown as NodeJS.WriteStream, stdin: new QuietStdin() as unknown as NodeJS.ReadStream, incrementalRendering: true, maxFps: 1000, exitOnCtrlC: false, patchConsole: false },
+    { stdout: stdout as unknown as NodeJS.WriteStream, stdin: new FakeStdin() as unknown as NodeJS.ReadStream, incrementalRendering: true, maxFps: 1000, exitOnCtrlC: false, patchConsole: false },
   );
   await new Promise((resolve) => setTimeout(resolve, 50));
   const times: number[] = [];

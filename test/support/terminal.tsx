@@ -8,6 +8,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { render } from 'ink';
 import { act, type ReactElement } from 'react';
 import { vi } from 'vitest';
+import { FakeStdin } from './fake-stdin.js';
 
 class FakeStdout extends EventEmitter {
   readonly isTTY = true;
@@ -22,27 +23,6 @@ class FakeStdout extends EventEmitter {
     this.frames.push(frame);
     return true;
   };
-}
-
-class FakeStdin extends EventEmitter {
-  readonly isTTY = true;
-  private data: string | null = null;
-  write(data: string) {
-    this.data = data;
-    this.emit('readable');
-    this.emit('data', data);
-  }
-  read = () => {
-    const data = this.data;
-    this.data = null;
-    return data;
-  };
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
 }
 
 export const KEYS = {
