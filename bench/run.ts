@@ -4,6 +4,7 @@ process.env.NODE_ENV ??= 'production';
 const { benchApply } = await import('./apply.js');
 const { benchEngine } = await import('./engine.js');
 const { benchRender, benchStartup } = await import('./render.js');
+const { benchSimulate } = await import('./simulate.js');
 
 const only = process.argv[2];
 const suites: Record<string, () => string | Promise<string>> = {
@@ -11,6 +12,7 @@ const suites: Record<string, () => string | Promise<string>> = {
   apply: () => benchApply(),
   render: () => benchRender(),
   startup: () => benchStartup(),
+  simulate: () => benchSimulate(),
 };
 
 console.log(`opd-desk benchmarks on node ${process.version}\n`);

@@ -4,6 +4,7 @@ import { applyCommand } from './apply.js';
 import { loadRoster } from './load-roster.js';
 import { UsageError } from './usage-error.js';
 import { runDashboard } from './dashboard.js';
+import { simulateCommand, type SimulateOptions } from './simulate.js';
 
 const USAGE_ERROR = 2;
 
@@ -28,6 +29,18 @@ function program(): Command {
     .exitOverride()
     .action((file: string, options: { roster?: string; json?: boolean }) => {
       process.exitCode = applyCommand(file, options);
+    });
+  cli
+    .command('simulate')
+    .description('play a seeded one-day simulation, or report it with --headless')
+    .option('--seed <n>', 'the day to generate (default 7)')
+    .option('--headless', 'no animation: print the end-of-day report')
+    .option('--json', 'with --headless: the report as one JSON document')
+    .option('--roster <file>', 'roster JSON file')
+    .option('--model <file>', 'arrival model JSON file (any subset of the defaults)')
+    .exitOverride()
+    .action(async (options: SimulateOptions) => {
+      process.exitCode = await simulateCommand(options);
     });
   return cli;
 }

@@ -4,7 +4,7 @@
  * lives here: the engine decides, the store publishes.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { describeEvent, describeResult, execute, type Command, type Day, type DayEvent, type Result } from '../engine/index.js';
+import { describeEvent, describeResult, execute, formatTime, type Command, type Day, type DayEvent, type Outcome, type Result } from '../engine/index.js';
 
 export type Tone = 'ok' | 'warn' | 'error';
 
@@ -21,6 +21,9 @@ export interface TickerLine {
   kind: DayEvent['kind'];
 }
 
+/** How a chip changed in the last update: newly placed, moved to overflow, or promoted. */
+export type Highlight = 'new' | 'moved' | 'promoted';
+
 export interface DeskState {
   day: Day;
   /** The day's version: selectors recompute when it moves. */
@@ -28,9 +31,11 @@ export interface DeskState {
   last: LastAction | null;
   /** Most recent last; at most TICKER_LENGTH lines. */
   ticker: TickerLine[];
-  /** The token the last action was about (the new chip, the promoted one). */
-  highlight: string | null;
+  /** Chips the last update changed, and how; the board colours them. */
+  highlights: Readonly<Record<string, Highlight>>;
   dispatch: (command: Command) => Result;
+  /** Runs several commands and publishes once (the simulation plays a minute at a time). */
+  dispatchAll: (commands: readonly Command[]) => Outcome[];
 }
 
 export type DeskStore = StoreApi<DeskState>;
@@ -38,7 +43,7 @@ export type DeskStore = StoreApi<DeskState>;
 export const TICKER_LENGTH = 50;
 
 /** Events worth a ticker line: the ones a receptionist would want to notice. */
-const TICKER_KINDS = new Set<DayEvent['kind']>(['seated', 'waitlisted', 'displaced', 'cancelled', 'no-show', 'rejected', 'slot-closed', 'unserved', 'clock']);
+const TICKER_KINDS = new Set<DayEvent['kind']>(['seated', 'waitlisted', 'displaced', 'cancelled', 'no-show', 'rejected', 'slot-closed', 'unserved']);
 
 function toneOf(result: Result): Tone {
   if (result.status === 'ERROR' || result.status === 'REJECTED') return 'error';
@@ -47,37 +52,55 @@ function toneOf(result: Result): Tone {
   return 'ok';
 }
 
-function highlightOf(result: Result): string | null {
-  if (result.status === 'CANCELLED' || result.status === 'NO_SHOW') return result.promoted ?? null;
-  if ('token' in result) return result.token;
-  return null;
+function highlightsOf(outcomes: readonly Outcome[]): Record<string, Highlight> {
+  const marks: Record<string, Highlight> = {};
+  for (const { events } of outcomes) {
+    for (const event of events) {
+      if (event.kind === 'seated') marks[event.token] = event.via === 'promotion' ? 'promoted' : 'new';
+      else if (event.kind === 'waitlisted') marks[event.token] = event.via === 'booking' ? 'new' : 'moved';
+    }
+  }
+  return marks;
 }
+
+const NO_HIGHLIGHTS: Readonly<Record<string, Highlight>> = Object.freeze({});
 
 export function createDeskStore(day: Day): DeskStore {
   let nextLine = 0;
-  return createStore<DeskState>()((set, get) => ({
-    day,
-    version: day.version,
-    last: null,
-    ticker: [],
-    highlight: null,
-    dispatch(command) {
-      const { result, events } = execute(day, command);
-      const fresh = events
-        .filter((event) => TICKER_KINDS.has(event.kind))
-        .map((event) => ({
-          id: nextLine++,
-          time: `${String(Math.floor(event.at / 60)).padStart(2, '0')}:${String(event.at % 60).padStart(2, '0')}`,
-          text: describeEvent(day, event),
-          kind: event.kind,
-        }));
+  const tickerLines = (events: readonly DayEvent[]): TickerLine[] =>
+    events
+      .filter((event) => TICKER_KINDS.has(event.kind))
+      .map((event) => ({ id: nextLine++, time: formatTime(event.at), text: describeEvent(day, event), kind: event.kind }));
+
+  return createStore<DeskState>()((set, get) => {
+    /** Publishes the outcomes of one or more commands in a single update. */
+    const publish = (outcomes: readonly Outcome[]) => {
+      const fresh = outcomes.flatMap((outcome) => tickerLines(outcome.events));
+      const lastShown = [...outcomes].reverse().find((outcome) => outcome.result.status !== 'OK' || outcomes.length === 1);
+      const state = get();
       set({
         version: day.version,
-        last: { text: describeResult(day, result), tone: toneOf(result) },
-        ticker: fresh.length === 0 ? get().ticker : [...get().ticker, ...fresh].slice(-TICKER_LENGTH),
-        highlight: result.status === 'ERROR' ? get().highlight : highlightOf(result),
+        last: lastShown ? { text: describeResult(day, lastShown.result), tone: toneOf(lastShown.result) } : state.last,
+        ticker: fresh.length === 0 ? state.ticker : [...state.ticker, ...fresh].slice(-TICKER_LENGTH),
+        highlights: outcomes.some((o) => o.events.length > 0) ? highlightsOf(outcomes) : state.highlights,
       });
-      return result;
-    },
-  }));
+    };
+    return {
+      day,
+      version: day.version,
+      last: null,
+      ticker: [],
+      highlights: NO_HIGHLIGHTS,
+      dispatch(command) {
+        const outcome = execute(day, command);
+        publish([outcome]);
+        return outcome.result;
+      },
+      dispatchAll(commands) {
+        const outcomes = commands.map((command) => execute(day, command));
+        if (outcomes.length > 0) publish(outcomes);
+        return outcomes;
+      },
+    };
+  });
 }

@@ -14,7 +14,7 @@ interface Props {
 /** The doctors of the current page, side by side. */
 export function Board({ paging, height, selection }: Props) {
   const columns = useDesk(selectColumns);
-  const highlight = useDesk((state) => state.highlight);
+  const highlights = useDesk((state) => state.highlights);
   const shown = columns.slice(paging.first, paging.first + paging.perPage);
   return (
     <Box height={height} overflowY="hidden" columnGap={COLUMN_GAP}>
@@ -25,7 +25,7 @@ export function Board({ paging, height, selection }: Props) {
           width={paging.columnWidth}
           height={height}
           selected={column.index === selection.doctor ? selection.target : null}
-          highlight={highlight}
+          highlights={highlights}
         />
       ))}
     </Box>

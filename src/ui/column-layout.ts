@@ -7,7 +7,8 @@
 import type { ChipView, ColumnView, OverflowView, SlotView } from '../store/selectors.js';
 import { cut, cutLine, fit, type Line, type Segment } from './lines.js';
 import { sameTarget, type Target } from './selection.js';
-import { ACCENT, SOURCE_STYLE } from './theme.js';
+import { ACCENT, HIGHLIGHT_COLOR, SOURCE_STYLE } from './theme.js';
+import type { Highlight } from '../store/desk-store.js';
 
 export interface ColumnLayoutInput {
   column: ColumnView;
@@ -15,8 +16,8 @@ export interface ColumnLayoutInput {
   height: number;
   /** The cursor, when it is in this column. */
   selected: Target | null;
-  /** The token the last action was about. */
-  highlight: string | null;
+  /** Chips the last update changed, and how. */
+  highlights: Readonly<Record<string, Highlight>>;
 }
 
 interface Options {
@@ -48,13 +49,13 @@ function gauge(used: number, capacity: number): Segment[] {
 function chipSegments(chip: ChipView, width: number, input: ColumnLayoutInput, prefix = ''): Segment[] {
   const style = SOURCE_STYLE[chip.source];
   const selected = sameTarget(input.selected, { kind: 'token', token: chip.token });
-  const highlighted = input.highlight === chip.token;
+  const highlighted = input.highlights[chip.token];
   const bumped = chip.bumps > 0 ? '↯' : '';
   const tag = ` ${style.tag}${bumped}`;
   const nameWidth = Math.max(1, width - prefix.length - chip.token.length - 1 - tag.length);
   const base: Segment = {
     text: `${prefix}${chip.token} ${fit(chip.patient, nameWidth)}`,
-    ...(highlighted && { backgroundColor: ACCENT, color: 'black' }),
+    ...(highlighted && { backgroundColor: HIGHLIGHT_COLOR[highlighted], color: 'black' }),
     ...(selected && { inverse: true }),
   };
   return [base, { text: tag, color: style.color, bold: style.bold ?? false, ...(selected && { inverse: true }) }];

@@ -10,3 +10,6 @@ export const SOURCE_STYLE: Record<Source, { color: string; tag: string; label: s
 };
 
 export const ACCENT = 'green';
+
+/** Background of a chip the last update changed: placed, moved to overflow, promoted. */
+export const HIGHLIGHT_COLOR = { new: 'green', moved: 'magenta', promoted: 'cyan' } as const;

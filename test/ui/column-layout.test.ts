@@ -21,7 +21,7 @@ describe('column layout', () => {
         for (const column of columns) {
           const rows = selectableRows(column);
           const selected = rows.length > 0 ? rows[pick % rows.length]! : null;
-          const lines = layoutColumn({ column, width, height, selected, highlight: null });
+          const lines = layoutColumn({ column, width, height, selected, highlights: {} });
           expect(lines.length).toBeLessThanOrEqual(height);
           for (const line of lines) expect(lineWidth(line)).toBeLessThanOrEqual(width);
           // With room for the title, summary, its slot header and itself, the cursor is drawn.
@@ -44,7 +44,7 @@ describe('column layout', () => {
     for (let i = 0; i < 16; i++) execute(day, { op: 'book', doctor: 'sharma', patient: `P${i}` });
     execute(day, { op: 'clock', time: '11:00' });
     const column = selectColumns(createDeskStore(day).getState())[0]!;
-    const text = (height: number) => layoutColumn({ column, width: 40, height, selected: null, highlight: null }).map((l) => l.map((s) => s.text).join(''));
+    const text = (height: number) => layoutColumn({ column, width: 40, height, selected: null, highlights: {} }).map((l) => l.map((s) => s.text).join(''));
     // Title, summary, two ended slots, two open slots of four: 14 lines with nothing given up.
     expect(text(14)).toContain(' 09:00-10:00 ended · 4 seen');
     const folded = text(13);

@@ -1,0 +1,67 @@
+/** `opd-desk simulate`: a seeded day, played in the dashboard or reported headless. */
+import { readFileSync } from 'node:fs';
+import { render } from 'ink';
+import { parseArrivalModelText } from '../schema/arrival-model.js';
+import { DEFAULT_ARRIVAL_MODEL, type ArrivalModel } from '../simulation/arrival-model.js';
+import { reportJson, reportText } from '../simulation/report.js';
+import { DEFAULT_SEED, prepareSimulation, simulateDay } from '../simulation/simulate.js';
+import { DeskProvider } from '../ui/desk-context.js';
+import { SimulationApp } from '../ui/SimulationApp.js';
+import { FRAME_RATE } from './dashboard.js';
+import { loadRoster } from './load-roster.js';
+import { enterAlternateScreen } from './terminal-screen.js';
+import { UsageError } from './usage-error.js';
+
+export interface SimulateOptions {
+  seed?: string;
+  headless?: boolean;
+  json?: boolean;
+  roster?: string;
+  model?: string;
+}
+
+function parseSeed(text: string | undefined): number {
+  if (text === undefined) return DEFAULT_SEED;
+  if (!/^\d{1,9}$/.test(text)) throw new UsageError(`--seed takes a whole number from 0 to 999999999, not "${text}"`);
+  return Number(text);
+}
+
+function loadModel(file: string | undefined): ArrivalModel {
+  if (file === undefined) return DEFAULT_ARRIVAL_MODEL;
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read model ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  const parsed = parseArrivalModelText(text);
+  if (!parsed.ok) throw new UsageError(`invalid model ${file}: ${parsed.error}`);
+  return parsed.model;
+}
+
+export async function simulateCommand(options: SimulateOptions): Promise<number> {
+  const seed = parseSeed(options.seed);
+  const roster = loadRoster(options.roster);
+  const model = loadModel(options.model);
+  const interactive = !options.headless && process.stdout.isTTY && process.stdin.isTTY;
+  if (!interactive) {
+    if (!options.headless) process.stderr.write('opd-desk: simulate plays in a terminal; printing the report instead (--headless).\n');
+    const report = simulateDay(roster, model, seed);
+    process.stdout.write(options.json ? reportJson(report) : `${reportText(report).join('\n')}\n`);
+    return 0;
+  }
+  const { store, runner } = prepareSimulation(roster, model, seed);
+  const screen = enterAlternateScreen(process.stdout);
+  try {
+    const instance = render(
+      <DeskProvider store={store}>
+        <SimulationApp runner={runner} seed={seed} />
+      </DeskProvider>,
+      { exitOnCtrlC: true, incrementalRendering: true, maxFps: FRAME_RATE },
+    );
+    await instance.waitUntilExit();
+  } finally {
+    screen.restore();
+  }
+  return 0;
+}
