@@ -31,6 +31,8 @@ await build({
   target: 'node20',
   define: { 'process.env.NODE_ENV': '"production"' },
   plugins: [withoutInkDevtools()],
+  // Loads its compiled SQLite from its own folder: resolved from node_modules at run time.
+  external: ['better-sqlite3'],
   banner: { js: "import { createRequire as __opdCreateRequire } from 'node:module';\nconst require = __opdCreateRequire(import.meta.url);" },
   legalComments: 'none',
   logLevel: 'warning',

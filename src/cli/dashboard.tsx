@@ -1,47 +1,71 @@
-/** `opd-desk` with no subcommand: the dashboard on a fresh in-memory day. */
+/**
+ * `opd-desk` with no subcommand: the dashboard on a journaled day. Every command is committed to
+ * the journal before the screen shows it; the day is rebuilt from the journal on start; another
+ * desk's commands on the same file appear within a second; on today's date the clock follows the
+ * wall clock.
+ */
 import { render } from 'ink';
-import { createDay, type Roster } from '../engine/index.js';
+import { type Roster } from '../engine/index.js';
+import { localTime } from '../journal/place.js';
 import { textBoard } from '../script/text-report.js';
 import { createDeskStore } from '../store/desk-store.js';
 import { App } from '../ui/App.js';
 import { DeskProvider } from '../ui/desk-context.js';
+import { openDay, type DayOptions } from './open-day.js';
 import { enterAlternateScreen } from './terminal-screen.js';
 
 export const FRAME_RATE = 30;
+/** How often the desk looks for another desk's commands. */
+export const SYNC_EVERY_MS = 250;
+/** How often the live clock is compared with the wall clock. */
+export const CLOCK_EVERY_MS = 5000;
 
-function today(): string {
-  return new Date().toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short' });
+function dayTitle(date: string): string {
+  const [year, month, day] = date.split('-').map(Number);
+  return new Date(year!, month! - 1, day!).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
 }
 
-export async function runDashboard(roster: Roster): Promise<number> {
-  const day = createDay(roster);
-  if (!process.stdout.isTTY || !process.stdin.isTTY) {
-    // Not a terminal (a pipe, a file, CI): print the board instead of drawing a dashboard.
-    process.stdout.write(`${textBoard(day)}\n`);
-    process.stderr.write('opd-desk: the dashboard needs a terminal; printed the board instead.\n');
-    return 0;
-  }
-  const store = createDeskStore(day);
-  const screen = enterAlternateScreen(process.stdout);
-  const crash = (error: unknown) => {
-    screen.restore();
-    process.stderr.write(`opd-desk crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exit(1);
-  };
-  process.on('uncaughtException', crash);
-  process.on('unhandledRejection', crash);
+export async function runDashboard(roster: Roster | undefined, options: DayOptions): Promise<number> {
+  const opened = openDay(options, roster);
+  const { session, journal } = opened;
   try {
-    const instance = render(
-      <DeskProvider store={store}>
-        <App title={`OPD desk · ${today()}`} quitWarning="This day is kept in memory only: its bookings end with the program." />
-      </DeskProvider>,
-      { exitOnCtrlC: false, incrementalRendering: true, maxFps: FRAME_RATE },
-    );
-    await instance.waitUntilExit();
+    const store = createDeskStore(session);
+    if (opened.today) store.getState().followClock(localTime());
+    if (!process.stdout.isTTY || !process.stdin.isTTY) {
+      // Not a terminal (a pipe, a file, CI): print the board instead of drawing a dashboard.
+      process.stdout.write(`${textBoard(store.getState().day)}\n`);
+      process.stderr.write('opd-desk: the dashboard needs a terminal; printed the board instead.\n');
+      return 0;
+    }
+    const screen = enterAlternateScreen(process.stdout);
+    const crash = (error: unknown) => {
+      screen.restore();
+      process.stderr.write(`opd-desk crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nEverything committed before the crash is in ${opened.file}.\n`);
+      process.exit(1);
+    };
+    process.on('uncaughtException', crash);
+    process.on('unhandledRejection', crash);
+    const timers = [
+      setInterval(() => store.getState().sync(), SYNC_EVERY_MS),
+      ...(opened.today ? [setInterval(() => store.getState().followClock(localTime()), CLOCK_EVERY_MS)] : []),
+    ];
+    try {
+      const title = `OPD desk · ${dayTitle(opened.date)}${opened.today ? '' : ' (not today: t moves the clock)'}`;
+      const instance = render(
+        <DeskProvider store={store}>
+          <App title={title} quitWarning={`Everything entered is saved in ${opened.file}; opd-desk picks the day up again on start.`} />
+        </DeskProvider>,
+        { exitOnCtrlC: false, incrementalRendering: true, maxFps: FRAME_RATE },
+      );
+      await instance.waitUntilExit();
+    } finally {
+      for (const timer of timers) clearInterval(timer);
+      screen.restore();
+      process.off('uncaughtException', crash);
+      process.off('unhandledRejection', crash);
+    }
+    return 0;
   } finally {
-    screen.restore();
-    process.off('uncaughtException', crash);
-    process.off('unhandledRejection', crash);
+    journal.close();
   }
-  return 0;
 }

@@ -1,46 +1,91 @@
-/** The `opd-desk` command line: the dashboard and `apply`. Started by ./main.ts. */
+/** The `opd-desk` command line: the dashboard, apply, simulate, log, export. Started by ./main.ts. */
 import { Command, CommanderError } from 'commander';
-import { applyCommand } from './apply.js';
-import { loadRoster } from './load-roster.js';
-import { UsageError } from './usage-error.js';
+import { JournalError } from '../journal/journal.js';
+import { applyCommand, type ApplyOptions } from './apply.js';
 import { runDashboard } from './dashboard.js';
+import { exportCommand, logCommand } from './journal-commands.js';
+import { loadRoster } from './load-roster.js';
+import type { DayOptions } from './open-day.js';
 import { simulateCommand, type SimulateOptions } from './simulate.js';
+import { UsageError } from './usage-error.js';
 
+/** Usage errors and journal problems (a bad file, another roster): nothing was done. */
 const USAGE_ERROR = 2;
 
+/** --data, --date and --desk, for every command that works on a journaled day. */
+function withDay(command: Command, purpose: string): Command {
+  return command
+    .option('--data <file>', `journal file (${purpose})`)
+    .option('--date <YYYY-MM-DD>', 'the day (default: today, local time)')
+    .option('--desk <name>', 'who is entering commands (default: user@host)');
+}
+
 function program(): Command {
-  const cli = new Command('opd-desk')
-    .description('Outpatient front desk: book, prioritise, displace, promote.')
-    .option('--roster <file>', 'roster JSON file (default: Dr. Sharma, Dr. Reddy, Dr. Kapoor)')
+  const cli = withDay(
+    new Command('opd-desk')
+      .description('Outpatient front desk: book, prioritise, displace, promote.')
+      .option('--roster <file>', 'roster JSON file for a new day (default: Dr. Sharma, Dr. Reddy, Dr. Kapoor)'),
+    'default: $XDG_DATA_HOME/opd-desk/opd-desk.db',
+  )
+    .option('--replay-anyway', 'open a day whose journal replays differently from what it recorded')
     // Options after a subcommand belong to it: `apply x --roster r` is apply's roster.
     .enablePositionalOptions()
     .exitOverride()
-    .action(async (options: { roster?: string }) => {
+    .action(async (options: DayOptions & { roster?: string }) => {
       // The roster is checked before anything is drawn: a bad file is a usage error (exit 2).
-      process.exitCode = await runDashboard(loadRoster(options.roster));
+      const roster = options.roster === undefined ? undefined : loadRoster(options.roster);
+      process.exitCode = await runDashboard(roster, options);
     });
 
-  cli
-    .command('apply')
-    .description('apply a JSON-lines command script to a fresh day')
-    .argument('<file>', 'script file, or - for standard input')
-    .option('--roster <file>', 'roster JSON file')
-    .option('--json', 'print one JSON document: results, board and tokens')
+  withDay(
+    cli
+      .command('apply')
+      .description('apply a JSON-lines command script to a day (a fresh one in memory unless --data)')
+      .argument('<file>', 'script file, or - for standard input')
+      .option('--roster <file>', 'roster JSON file')
+      .option('--json', 'print one JSON document: results, board and tokens'),
+    'default: none, the day is in memory',
+  )
     .exitOverride()
-    .action((file: string, options: { roster?: string; json?: boolean }) => {
-      process.exitCode = applyCommand(file, options);
+    .action(async (file: string, options: ApplyOptions) => {
+      process.exitCode = await applyCommand(file, options);
     });
-  cli
-    .command('simulate')
-    .description('play a seeded one-day simulation, or report it with --headless')
-    .option('--seed <n>', 'the day to generate (default 7)')
-    .option('--headless', 'no animation: print the end-of-day report')
-    .option('--json', 'with --headless: the report as one JSON document')
-    .option('--roster <file>', 'roster JSON file')
-    .option('--model <file>', 'arrival model JSON file (any subset of the defaults)')
+
+  withDay(
+    cli
+      .command('simulate')
+      .description('play a seeded one-day simulation, or report it with --headless')
+      .option('--seed <n>', 'the day to generate (default 7)')
+      .option('--headless', 'no animation: print the end-of-day report')
+      .option('--json', 'with --headless: the report as one JSON document')
+      .option('--roster <file>', 'roster JSON file')
+      .option('--model <file>', 'arrival model JSON file (any subset of the defaults)'),
+    'default: none, the day is in memory',
+  )
     .exitOverride()
     .action(async (options: SimulateOptions) => {
       process.exitCode = await simulateCommand(options);
+    });
+
+  cli
+    .command('log')
+    .description("print a day's journal: every command, when, from which desk, and its result")
+    .option('--data <file>', 'journal file (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)')
+    .option('--date <YYYY-MM-DD>', 'the day (default: today)')
+    .exitOverride()
+    .action((options: DayOptions) => {
+      process.exitCode = logCommand(options);
+    });
+
+  cli
+    .command('export')
+    .description('write every token of a day with its status, doctor, slot, source and times')
+    .option('--data <file>', 'journal file (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)')
+    .option('--date <YYYY-MM-DD>', 'the day (default: today)')
+    .option('--format <csv|json>', 'csv or json')
+    .exitOverride()
+    .action((options: DayOptions & { format?: string }) => {
+      process.exitCode = exportCommand(options);
     });
   return cli;
 }
@@ -54,7 +99,7 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = error.exitCode === 0 ? 0 : USAGE_ERROR;
       return;
     }
-    if (error instanceof UsageError) {
+    if (error instanceof UsageError || error instanceof JournalError) {
       process.stderr.write(`opd-desk: ${error.message}\n`);
       process.exitCode = USAGE_ERROR;
       return;
@@ -62,4 +107,3 @@ export async function main(argv: string[]): Promise<void> {
     throw error;
   }
 }
-

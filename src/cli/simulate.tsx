@@ -11,8 +11,11 @@ import { FRAME_RATE } from './dashboard.js';
 import { loadRoster } from './load-roster.js';
 import { enterAlternateScreen } from './terminal-screen.js';
 import { UsageError } from './usage-error.js';
+import { openDay, type DayOptions } from './open-day.js';
+import type { Roster } from '../engine/index.js';
+import type { DayKeeper } from '../store/day-keeper.js';
 
-export interface SimulateOptions {
+export interface SimulateOptions extends DayOptions {
   seed?: string;
   headless?: boolean;
   json?: boolean;
@@ -39,6 +42,20 @@ function loadModel(file: string | undefined): ArrivalModel {
   return parsed.model;
 }
 
+/**
+ * Practice never touches the real day: the simulation runs in memory unless --data names a
+ * journal, and then only on a day that has no commands yet.
+ */
+function keeperFor(options: SimulateOptions, roster: Roster): DayKeeper | undefined {
+  if (options.data === undefined) return undefined;
+  const { session, date, file } = openDay(options, roster);
+  if (session.appliedSeq > 0) {
+    session.journal.close();
+    throw new UsageError(`${date} in ${file} already has ${session.appliedSeq} commands; a simulation needs a day of its own (choose another --date or --data)`);
+  }
+  return session;
+}
+
 export async function simulateCommand(options: SimulateOptions): Promise<number> {
   const seed = parseSeed(options.seed);
   const roster = loadRoster(options.roster);
@@ -46,11 +63,11 @@ export async function simulateCommand(options: SimulateOptions): Promise<number>
   const interactive = !options.headless && process.stdout.isTTY && process.stdin.isTTY;
   if (!interactive) {
     if (!options.headless) process.stderr.write('opd-desk: simulate plays in a terminal; printing the report instead (--headless).\n');
-    const report = simulateDay(roster, model, seed);
+    const report = simulateDay(roster, model, seed, keeperFor(options, roster));
     process.stdout.write(options.json ? reportJson(report) : `${reportText(report).join('\n')}\n`);
     return 0;
   }
-  const { store, runner } = prepareSimulation(roster, model, seed);
+  const { store, runner } = prepareSimulation(roster, model, seed, keeperFor(options, roster));
   const screen = enterAlternateScreen(process.stdout);
   try {
     const instance = render(

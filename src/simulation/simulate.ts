@@ -1,5 +1,6 @@
 /** A whole simulated day, headless: roster, model and seed in; the closed day and its report out. */
 import { createDay, type Roster } from '../engine/index.js';
+import type { DayKeeper } from '../store/day-keeper.js';
 import { createDeskStore, type DeskStore } from '../store/desk-store.js';
 import type { ArrivalModel } from './arrival-model.js';
 import { buildReport, type DayReport } from './report.js';
@@ -8,13 +9,14 @@ import { generateTimeline } from './timeline.js';
 
 export const DEFAULT_SEED = 7;
 
-export function prepareSimulation(roster: Roster, model: ArrivalModel, seed: number): { store: DeskStore; runner: SimulationRunner } {
-  const store = createDeskStore(createDay(roster));
+/** A day ready to play: in memory, or kept by `keeper` (a journal). */
+export function prepareSimulation(roster: Roster, model: ArrivalModel, seed: number, keeper?: DayKeeper): { store: DeskStore; runner: SimulationRunner } {
+  const store = createDeskStore(keeper ?? createDay(roster));
   return { store, runner: new SimulationRunner(store, generateTimeline(roster, model, seed)) };
 }
 
-export function simulateDay(roster: Roster, model: ArrivalModel, seed: number): DayReport {
-  const { store, runner } = prepareSimulation(roster, model, seed);
+export function simulateDay(roster: Roster, model: ArrivalModel, seed: number, keeper?: DayKeeper): DayReport {
+  const { store, runner } = prepareSimulation(roster, model, seed, keeper);
   runner.playToEnd();
   return buildReport(store.getState().day, runner.counters, seed);
 }

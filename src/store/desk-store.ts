@@ -1,10 +1,12 @@
 /**
- * The desk's store: a zustand vanilla store around one engine day. Actions dispatch engine
- * commands; components subscribe to slices through the selectors in ./selectors.ts. No rule
- * lives here: the engine decides, the store publishes.
+ * The desk's store: a zustand vanilla store around one day, kept in memory or by a journal
+ * (see ./day-keeper.ts). Actions send commands through the keeper; components subscribe to
+ * slices through the selectors in ./selectors.ts. No rule lives here: the engine decides, the
+ * keeper makes it durable, the store publishes.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { describeEvent, describeResult, execute, formatTime, type Command, type Day, type DayEvent, type Outcome, type Result } from '../engine/index.js';
+import { describeEvent, describeResult, formatTime, type Command, type Day, type DayEvent, type Outcome, type Result } from '../engine/index.js';
+import { memoryKeeper, type DayKeeper } from './day-keeper.js';
 
 export type Tone = 'ok' | 'warn' | 'error';
 
@@ -19,6 +21,8 @@ export interface TickerLine {
   time: string;
   text: string;
   kind: DayEvent['kind'];
+  /** Entered at another desk on the same day. */
+  elsewhere?: boolean;
 }
 
 /** How a chip changed in the last update: newly placed, moved to overflow, or promoted. */
@@ -33,9 +37,14 @@ export interface DeskState {
   ticker: TickerLine[];
   /** Chips the last update changed, and how; the board colours them. */
   highlights: Readonly<Record<string, Highlight>>;
+  /** Sends one command; its result (an ERROR if the journal could not record it). */
   dispatch: (command: Command) => Result;
-  /** Runs several commands and publishes once (the simulation plays a minute at a time). */
+  /** Sends several commands and publishes once (the simulation plays a minute at a time). */
   dispatchAll: (commands: readonly Command[]) => Outcome[];
+  /** Takes in what other desks committed; true if anything changed. */
+  sync: () => boolean;
+  /** Moves the clock with the wall clock (HH:MM), if it is not there already. */
+  followClock: (time: string) => void;
 }
 
 export type DeskStore = StoreApi<DeskState>;
@@ -65,41 +74,82 @@ function highlightsOf(outcomes: readonly Outcome[]): Record<string, Highlight> {
 
 const NO_HIGHLIGHTS: Readonly<Record<string, Highlight>> = Object.freeze({});
 
-export function createDeskStore(day: Day): DeskStore {
+/** A store over a day in memory, or over any keeper (a journal). */
+export function createDeskStore(source: Day | DayKeeper): DeskStore {
+  const keeper: DayKeeper = 'submit' in source ? source : memoryKeeper(source);
   let nextLine = 0;
-  const tickerLines = (events: readonly DayEvent[]): TickerLine[] =>
+  const tickerLines = (events: readonly DayEvent[], elsewhere: boolean): TickerLine[] =>
     events
       .filter((event) => TICKER_KINDS.has(event.kind))
-      .map((event) => ({ id: nextLine++, time: formatTime(event.at), text: describeEvent(day, event), kind: event.kind }));
+      .map((event) => ({
+        id: nextLine++,
+        time: formatTime(event.at),
+        text: describeEvent(keeper.day, event),
+        kind: event.kind,
+        ...(elsewhere && { elsewhere }),
+      }));
 
   return createStore<DeskState>()((set, get) => {
-    /** Publishes the outcomes of one or more commands in a single update. */
-    const publish = (outcomes: readonly Outcome[]) => {
-      const fresh = outcomes.flatMap((outcome) => tickerLines(outcome.events));
-      const lastShown = [...outcomes].reverse().find((outcome) => outcome.result.status !== 'OK' || outcomes.length === 1);
+    /**
+     * Publishes outcomes in one update. `shown` is the outcome whose result the status line
+     * reports (this desk's own); outcomes before it came from other desks.
+     */
+    const publish = (outcomes: readonly Outcome[], shown: Outcome | undefined, othersUpTo = shown ? outcomes.length - 1 : outcomes.length) => {
       const state = get();
+      const fresh = outcomes.flatMap((outcome, i) => tickerLines(outcome.events, i < othersUpTo));
       set({
-        version: day.version,
-        last: lastShown ? { text: describeResult(day, lastShown.result), tone: toneOf(lastShown.result) } : state.last,
+        day: keeper.day,
+        version: keeper.day.version,
+        last: shown ? { text: describeResult(keeper.day, shown.result), tone: toneOf(shown.result) } : state.last,
         ticker: fresh.length === 0 ? state.ticker : [...state.ticker, ...fresh].slice(-TICKER_LENGTH),
         highlights: outcomes.some((o) => o.events.length > 0) ? highlightsOf(outcomes) : state.highlights,
       });
     };
+
+    /** A write the journal refused: the keeper has rebuilt the day from what it holds. */
+    const refused = (command: Command, error: unknown): Result => {
+      const result: Result = { op: command.op, status: 'ERROR', error: `not saved: ${(error as Error).message}` };
+      set({ day: keeper.day, version: keeper.day.version, last: { text: `Not saved: ${(error as Error).message}`, tone: 'error' } });
+      return result;
+    };
+
     return {
-      day,
-      version: day.version,
+      day: keeper.day,
+      version: keeper.day.version,
       last: null,
       ticker: [],
       highlights: NO_HIGHLIGHTS,
       dispatch(command) {
-        const outcome = execute(day, command);
-        publish([outcome]);
-        return outcome.result;
+        let outcomes: Outcome[];
+        try {
+          outcomes = keeper.submit(command);
+        } catch (error) {
+          return refused(command, error);
+        }
+        const own = outcomes.at(-1)!;
+        publish(outcomes, own);
+        return own.result;
       },
       dispatchAll(commands) {
-        const outcomes = commands.map((command) => execute(day, command));
-        if (outcomes.length > 0) publish(outcomes);
+        const outcomes = commands.flatMap((command) => keeper.submit(command));
+        if (outcomes.length === 0) return outcomes;
+        // The status line reports the last command that was not just the clock moving on.
+        const shown = [...outcomes].reverse().find((o) => o.result.status !== 'OK') ?? (outcomes.length === 1 ? outcomes[0] : undefined);
+        publish(outcomes, shown, 0);
         return outcomes;
+      },
+      sync() {
+        const outcomes = keeper.sync();
+        if (outcomes.length > 0) publish(outcomes, undefined);
+        return outcomes.length > 0;
+      },
+      followClock(time) {
+        try {
+          const outcomes = keeper.followClock(time);
+          if (outcomes.length > 0) publish(outcomes, undefined, 0);
+        } catch (error) {
+          refused({ op: 'clock', time }, error);
+        }
       },
     };
   });

@@ -12,6 +12,7 @@ export function Ticker({ height, width }: { height: number; width: number }) {
       {shown.map((line) => (
         <Text key={line.id} wrap="truncate" {...(line.kind === 'displaced' || line.kind === 'unserved' || line.kind === 'rejected' ? { color: 'red' } : {})}>
           <Text dimColor>{line.time} </Text>
+          {line.elsewhere ? '⇄ ' : ''}
           {line.text}
         </Text>
       ))}

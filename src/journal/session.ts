@@ -1,0 +1,164 @@
+/**
+ * A desk's session on one journaled day. The day is rebuilt by replaying the journal; every
+ * command after that is committed to the journal before anyone sees its effect. Commands from
+ * another desk on the same file are applied in journal order, before this desk's own.
+ */
+import { createDay, execute, parseTime, type Command, type Day, type Outcome, type Result, type Roster } from '../engine/index.js';
+import type { DayKeeper } from '../store/day-keeper.js';
+import { JournalError, type Journal, type JournalEntry } from './journal.js';
+import { sameRoster } from './roster-identity.js';
+
+export interface Mismatch {
+  seq: number;
+  desk: string;
+  recorded: Result;
+  replayed: Result;
+}
+
+/** The journal's results and the engine's disagree: never accepted silently. */
+export class ReplayMismatchError extends JournalError {
+  constructor(
+    readonly date: string,
+    readonly mismatches: Mismatch[],
+    location: string,
+  ) {
+    const first = mismatches
+      .slice(0, 3)
+      .map((m) => `seq ${m.seq}: recorded ${JSON.stringify(m.recorded)}, replays as ${JSON.stringify(m.replayed)}`)
+      .join('; ');
+    super(
+      `the journal of ${date} in ${location} does not replay to the results it recorded (${mismatches.length} command${mismatches.length === 1 ? '' : 's'} differ: ${first}). ` +
+        'The file was left as it is. `opd-desk log` shows the day as recorded; start with --replay-anyway to work on the day as this version replays it.',
+    );
+  }
+}
+
+export interface SessionOptions {
+  journal: Journal;
+  date: string;
+  desk: string;
+  /** The roster given on the command line, if any; else the recorded one, else `fallbackRoster`. */
+  roster?: Roster;
+  fallbackRoster: Roster;
+  /** Open even if the replay differs from the record (the differences stay in `mismatches`). */
+  replayAnyway?: boolean;
+  /** Wall-clock time for each entry (the shell's clock; the engine reads none). */
+  now?: () => Date;
+}
+
+const same = (a: Result, b: Result) => JSON.stringify(a) === JSON.stringify(b);
+
+export class DeskSession implements DayKeeper {
+  day: Day;
+  /** The last journal entry applied to `day`. */
+  appliedSeq = 0;
+  /** Differences between recorded and replayed results, found at start or while catching up. */
+  readonly mismatches: Mismatch[] = [];
+  private lastMark: number;
+
+  private constructor(
+    private readonly options: SessionOptions,
+    readonly roster: Roster,
+  ) {
+    this.day = createDay(roster);
+    this.lastMark = options.journal.changeMark();
+  }
+
+  static open(options: SessionOptions): DeskSession {
+    const { journal, date, desk } = options;
+    let record = journal.day(date);
+    if (!record) {
+      journal.startDay({ date, roster: options.roster ?? options.fallbackRoster }, desk);
+      record = journal.day(date)!; // another desk may have started the same day a moment before
+    }
+    if (options.roster && !sameRoster(record.roster, options.roster)) {
+      throw new JournalError(
+        `${date} in ${journal.location} was started with another roster (${record.roster.doctors.map((d) => d.name).join(', ')}). ` +
+          'Start without --roster to work on it with the roster it has, or choose another --date or --data for a day with this roster.',
+      );
+    }
+    const session = new DeskSession(options, record.roster);
+    session.catchUp(journal.read(date, 0));
+    if (session.mismatches.length > 0 && !options.replayAnyway) throw new ReplayMismatchError(date, session.mismatches, journal.location);
+    return session;
+  }
+
+  get date(): string {
+    return this.options.date;
+  }
+
+  get journal(): Journal {
+    return this.options.journal;
+  }
+
+  /**
+   * Commits one command. Under the journal's write lock: apply what other desks wrote since,
+   * run the command on that fresh state, append it, commit. Returns the other desks' outcomes
+   * first and this command's last.
+   */
+  submit(command: Command): Outcome[] {
+    return this.commit(() => command);
+  }
+
+  /**
+   * Moves the clock to the wall clock's `time`, unless the day's clock is there already (another
+   * desk may have moved it a moment ago): the live clock never journals the same minute twice.
+   */
+  followClock(time: string): Outcome[] {
+    const minute = parseTime(time);
+    return this.commit(() => (minute !== null && minute > this.day.clock ? { op: 'clock', time } : undefined));
+  }
+
+  /** Under the write lock: catch up, then run and append the command `decide` returns, if any. */
+  private commit(decide: () => Command | undefined): Outcome[] {
+    const { journal, date, desk } = this.options;
+    try {
+      const outcomes = journal.exclusive((locked) => {
+        const caughtUp = this.catchUp(locked.read(date, this.appliedSeq));
+        const command = decide();
+        if (command === undefined) return caughtUp;
+        const own = execute(this.day, command);
+        const seq = this.appliedSeq + 1;
+        locked.append(date, { seq, command, result: own.result, at: this.now().toISOString(), desk });
+        this.appliedSeq = seq;
+        return [...caughtUp, own];
+      });
+      this.lastMark = journal.changeMark();
+      return outcomes;
+    } catch (error) {
+      // The day may hold a change the journal refused: rebuild it from what was committed.
+      this.rebuild();
+      throw error;
+    }
+  }
+
+  /** Applies what other desks committed since the last look; cheap when nothing changed. */
+  sync(): Outcome[] {
+    const mark = this.options.journal.changeMark();
+    if (mark === this.lastMark) return [];
+    this.lastMark = mark;
+    return this.catchUp(this.options.journal.read(this.options.date, this.appliedSeq));
+  }
+
+  private catchUp(entries: readonly JournalEntry[]): Outcome[] {
+    return entries.map((entry) => {
+      const outcome = execute(this.day, entry.command);
+      if (!same(outcome.result, entry.result)) this.mismatches.push({ seq: entry.seq, desk: entry.desk, recorded: entry.result, replayed: outcome.result });
+      this.appliedSeq = entry.seq;
+      return outcome;
+    });
+  }
+
+  private rebuild(): void {
+    this.day = createDay(this.roster);
+    this.appliedSeq = 0;
+    const before = this.mismatches.length;
+    this.catchUp(this.options.journal.read(this.options.date, 0));
+    this.mismatches.length = before;
+  }
+
+  private now(): Date {
+    return this.options.now?.() ?? new Date();
+  }
+}
+

@@ -1,0 +1,26 @@
+/**
+ * Who keeps the day the store shows: memory alone (apply, simulate, tests), or a journal that
+ * makes each command durable before it is published (the desk). Either way commands reach the
+ * engine only through here.
+ */
+import { execute, parseTime, type Command, type Day, type Outcome } from '../engine/index.js';
+
+export interface DayKeeper {
+  /** The current day (a keeper may rebuild it, for instance after a failed write). */
+  readonly day: Day;
+  /** Runs a command; returns outcomes of other desks' commands applied first, then its own (if any). */
+  submit(command: Command): Outcome[];
+  /** Outcomes of commands other desks committed since the last call. */
+  sync(): Outcome[];
+  /** Moves the clock forward to `time` (HH:MM) if it is not there already: the live clock. */
+  followClock(time: string): Outcome[];
+}
+
+export function memoryKeeper(day: Day): DayKeeper {
+  return {
+    day,
+    submit: (command) => [execute(day, command)],
+    sync: () => [],
+    followClock: (time) => ((parseTime(time) ?? 0) > day.clock ? [execute(day, { op: 'clock', time })] : []),
+  };
+}
