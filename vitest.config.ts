@@ -1,3 +1,5 @@
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -8,6 +10,7 @@ export default defineConfig({
     testTimeout: 60_000,
     // Frames carry colour codes, so one test can check that emergencies are coloured; the
     // snapshot tests strip them.
-    env: { FORCE_COLOR: '1' },
+    // XDG_DATA_HOME: no test, nor any process a test starts, can reach a real desk's journal.
+    env: { FORCE_COLOR: '1', XDG_DATA_HOME: join(tmpdir(), 'opd-desk-test-data') },
   },
 });

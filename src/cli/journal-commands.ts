@@ -1,6 +1,7 @@
 /** `opd-desk log` (the audit trail) and `opd-desk export` (every token of a day). */
 import { formatTime, type Command, type Token } from '../engine/index.js';
 import { describeResult as describeScriptResult } from '../script/text-report.js';
+import { localDate, localTime } from '../journal/place.js';
 import { openRecordedDay, type DayOptions } from './open-day.js';
 import { UsageError } from './usage-error.js';
 
@@ -16,7 +17,8 @@ export function logCommand(options: DayOptions): number {
     const entries = journal.read(date, 0);
     const out = [`${file} · ${date} · ${session.roster.doctors.map((d) => d.name).join(', ')} · ${entries.length} commands`];
     for (const entry of entries) {
-      const time = entry.at.replace('T', ' ').slice(0, 19);
+      const at = new Date(entry.at);
+      const time = `${localDate(at)} ${localTime(at)}:${String(at.getSeconds()).padStart(2, '0')}`;
       out.push(`${String(entry.seq).padStart(5)}  ${time}  ${entry.desk}  ${describeCommand(entry.command)}  →  ${describeScriptResult(entry.result)}`);
     }
     process.stdout.write(`${out.join('\n')}\n`);

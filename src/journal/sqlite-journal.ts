@@ -33,7 +33,7 @@ function explain(error: unknown, file: string): JournalError {
   if (code === 'SQLITE_NOTADB') return new JournalError(`${file} is not an opd-desk journal (not a database); it was left as it is`);
   if (code.startsWith('SQLITE_CORRUPT')) return new JournalError(`${file} is corrupt (${message}); it was left as it is. Restore it from a backup`);
   if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY')) {
-    return new JournalError(`${file} stayed locked by another program for over ${LOCK_WAIT_MS / 1000} s; try again`);
+    return new JournalError(`${file} stayed locked by another program for too long; try again`);
   }
   if (code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM' || code.startsWith('SQLITE_IOERR')) {
     return new JournalError(`cannot write ${file} (${message}); check the folder can be written, or give --data a writable file`);
@@ -100,13 +100,13 @@ export class SqliteJournal implements Journal, DayListing {
   }
 
   /** Opens (or creates) the journal file. Throws a JournalError saying what is wrong. */
-  static open(file: string): SqliteJournal {
+  static open(file: string, { lockWaitMs = LOCK_WAIT_MS }: { lockWaitMs?: number } = {}): SqliteJournal {
     const existed = existsSync(file) && statSync(file).size > 0;
     if (existed) inspect(file);
     else if (!existsSync(file)) createPrivately(file);
     let db: Database.Database | undefined;
     try {
-      db = new Database(file, { fileMustExist: true, timeout: LOCK_WAIT_MS });
+      db = new Database(file, { fileMustExist: true, timeout: lockWaitMs });
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       const tables = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number;

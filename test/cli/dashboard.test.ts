@@ -9,6 +9,11 @@ const CLI = join(import.meta.dirname, '../../dist/opd-desk.js');
 const ENTER_ALTERNATE = '\u001B[?1049h';
 const LEAVE_ALTERNATE = '\u001B[?1049l';
 
+/** A journal of its own for each test, on a fixed day that is not today (no live clock). */
+function dayArgs(): string {
+  return `--data ${join(mkdtempSync(join(tmpdir(), 'opd-desk-')), 'desk.db')} --date 2026-03-02`;
+}
+
 /** Starts opd-desk in a 120x40 pseudo-terminal; resolves with everything it wrote once it exits. */
 function inTerminal(args: string, act: (child: ReturnType<typeof spawn>, seen: () => string) => void): Promise<{ output: string; code: number | null }> {
   return new Promise((resolve) => {
@@ -31,9 +36,11 @@ async function until(condition: () => boolean): Promise<void> {
 
 describe('opd-desk (the dashboard)', () => {
   it('draws the board on the alternate screen and restores the terminal on SIGTERM', async () => {
-    const { output } = await inTerminal('', async (child, seen) => {
+    const args = dayArgs();
+    const { output } = await inTerminal(args, async (child, seen) => {
       await until(() => seen().includes('Dr. Kapoor'));
-      spawnSync('pkill', ['-TERM', '-f', `^${process.execPath} ${CLI}`]);
+      // Only this test's desk: its --data path is its own.
+      spawnSync('pkill', ['-TERM', '-f', `^${process.execPath} ${CLI} ${args}`]);
       void child;
     });
     expect(output).toContain(ENTER_ALTERNATE);
@@ -41,7 +48,7 @@ describe('opd-desk (the dashboard)', () => {
   });
 
   it('q then y quits with status 0 and the terminal restored', async () => {
-    const { output, code } = await inTerminal('', async (child, seen) => {
+    const { output, code } = await inTerminal(dayArgs(), async (child, seen) => {
       await until(() => seen().includes('Dr. Kapoor'));
       child.stdin!.write('q');
       await until(() => seen().includes('Quit opd-desk?'));
@@ -55,14 +62,14 @@ describe('opd-desk (the dashboard)', () => {
     const folder = mkdtempSync(join(tmpdir(), 'opd-desk-'));
     const roster = join(folder, 'roster.json');
     writeFileSync(roster, '{"doctors":[{"id":"sharma","name":"Dr. Sharma","code":"SHR","slots":[]}]}');
-    const run = spawnSync(process.execPath, [CLI, '--roster', roster], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [CLI, '--roster', roster, ...dayArgs().split(' ')], { encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(`opd-desk: invalid roster ${roster}: doctors[0].slots: must list at least one slot\n`);
     expect(run.stdout).not.toContain(ENTER_ALTERNATE);
   });
 
   it('prints the board as text when its output is not a terminal', () => {
-    const run = spawnSync(process.execPath, [CLI], { encoding: 'utf8', input: '' });
+    const run = spawnSync(process.execPath, [CLI, ...dayArgs().split(' ')], { encoding: 'utf8', input: '' });
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('Dr. Sharma\n  09:00-10:00  0/4');
     expect(run.stderr).toContain('the dashboard needs a terminal');
