@@ -5,6 +5,7 @@ const { benchApply } = await import('./apply.js');
 const { benchEngine } = await import('./engine.js');
 const { benchRender, benchStartup } = await import('./render.js');
 const { benchSimulate } = await import('./simulate.js');
+const { benchJournal } = await import('./journal.js');
 
 const only = process.argv[2];
 const suites: Record<string, () => string | Promise<string>> = {
@@ -13,6 +14,7 @@ const suites: Record<string, () => string | Promise<string>> = {
   render: () => benchRender(),
   startup: () => benchStartup(),
   simulate: () => benchSimulate(),
+  journal: () => benchJournal(),
 };
 
 console.log(`opd-desk benchmarks on node ${process.version}\n`);

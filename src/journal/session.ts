@@ -46,7 +46,6 @@ export interface SessionOptions {
   now?: () => Date;
 }
 
-const same = (a: Result, b: Result) => JSON.stringify(a) === JSON.stringify(b);
 
 export class DeskSession implements DayKeeper {
   day: Day;
@@ -78,7 +77,7 @@ export class DeskSession implements DayKeeper {
       );
     }
     const session = new DeskSession(options, record.roster);
-    session.catchUp(journal.read(date, 0));
+    session.replay();
     if (session.mismatches.length > 0 && !options.replayAnyway) throw new ReplayMismatchError(date, session.mismatches, journal.location);
     return session;
   }
@@ -143,9 +142,21 @@ export class DeskSession implements DayKeeper {
   private catchUp(entries: readonly JournalEntry[]): Outcome[] {
     return entries.map((entry) => {
       const outcome = execute(this.day, entry.command);
-      if (!same(outcome.result, entry.result)) this.mismatches.push({ seq: entry.seq, desk: entry.desk, recorded: entry.result, replayed: outcome.result });
+      // Results are stored as JSON.stringify wrote them, so equal results are equal text.
+      const recorded = entry.resultText ?? JSON.stringify(entry.result);
+      if (JSON.stringify(outcome.result) !== recorded) this.mismatches.push({ seq: entry.seq, desk: entry.desk, recorded: entry.result, replayed: outcome.result });
       this.appliedSeq = entry.seq;
       return outcome;
+    });
+  }
+
+  /** Rebuilds the day from the whole journal, noting every result that replays differently. */
+  private replay(): void {
+    this.options.journal.scan(this.options.date, 0, (seq, command, recorded) => {
+      const replayed = execute(this.day, command).result;
+      // Results are stored as JSON.stringify wrote them, so equal results are equal text.
+      if (JSON.stringify(replayed) !== recorded) this.mismatches.push({ seq, desk: '', recorded: JSON.parse(recorded) as Result, replayed });
+      this.appliedSeq = seq;
     });
   }
 
@@ -153,7 +164,7 @@ export class DeskSession implements DayKeeper {
     this.day = createDay(this.roster);
     this.appliedSeq = 0;
     const before = this.mismatches.length;
-    this.catchUp(this.options.journal.read(this.options.date, 0));
+    this.replay();
     this.mismatches.length = before;
   }
 

@@ -8,6 +8,24 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { JournalError, type DayListing, type DayRecord, type ExclusiveJournal, type Journal, type JournalEntry } from './journal.js';
 
+/** An entry as read back: the command parsed, the result parsed only if someone asks for it. */
+class RecordedEntry implements JournalEntry {
+  private parsed: JournalEntry['result'] | undefined;
+
+  constructor(
+    readonly seq: number,
+    readonly command: JournalEntry['command'],
+    readonly resultText: string,
+    readonly at: string,
+    readonly desk: string,
+  ) {}
+
+  get result(): JournalEntry['result'] {
+    this.parsed ??= JSON.parse(this.resultText) as JournalEntry['result'];
+    return this.parsed;
+  }
+}
+
 export const FORMAT_NAME = 'opd-desk-journal';
 export const FORMAT_VERSION = 1;
 /** How long a desk waits for another desk's write before giving up. */
@@ -84,6 +102,7 @@ export class SqliteJournal implements Journal, DayListing {
     day: Database.Statement;
     lastSeq: Database.Statement;
     read: Database.Statement;
+    scan: Database.Statement;
     append: Database.Statement;
     dates: Database.Statement;
   };
@@ -93,7 +112,8 @@ export class SqliteJournal implements Journal, DayListing {
     this.statements = {
       day: db.prepare('SELECT roster FROM days WHERE date = ?').pluck(),
       lastSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) FROM commands WHERE date = ?').pluck(),
-      read: db.prepare('SELECT seq, command, result, at, desk FROM commands WHERE date = ? AND seq > ? ORDER BY seq'),
+      read: db.prepare('SELECT seq, command, result, at, desk FROM commands WHERE date = ? AND seq > ? ORDER BY seq').raw(),
+      scan: db.prepare('SELECT seq, command, result FROM commands WHERE date = ? AND seq > ? ORDER BY seq').raw(),
       append: db.prepare('INSERT INTO commands (date, seq, command, result, at, desk) VALUES (?, ?, ?, ?, ?, ?)'),
       dates: db.prepare('SELECT date FROM days ORDER BY date').pluck(),
     };
@@ -148,14 +168,18 @@ export class SqliteJournal implements Journal, DayListing {
 
   read(date: string, afterSeq: number): JournalEntry[] {
     return this.guard(() =>
-      (this.statements.read.all(date, afterSeq) as { seq: number; command: string; result: string; at: string; desk: string }[]).map((row) => ({
-        seq: row.seq,
-        command: JSON.parse(row.command),
-        result: JSON.parse(row.result),
-        at: row.at,
-        desk: row.desk,
-      })),
+      (this.statements.read.all(date, afterSeq) as [number, string, string, string, string][]).map(
+        ([seq, command, result, at, desk]) => new RecordedEntry(seq, JSON.parse(command), result, at, desk),
+      ),
     );
+  }
+
+  scan(date: string, afterSeq: number, visit: (seq: number, command: JournalEntry['command'], resultText: string) => void): void {
+    this.guard(() => {
+      for (const [seq, command, result] of this.statements.scan.iterate(date, afterSeq) as IterableIterator<[number, string, string]>) {
+        visit(seq, JSON.parse(command), result);
+      }
+    });
   }
 
   exclusive<T>(write: (journal: ExclusiveJournal) => T): T {

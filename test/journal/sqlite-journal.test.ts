@@ -54,8 +54,12 @@ describe('the SQLite journal', () => {
     expect(journal.day('2026-03-02')?.roster).toEqual(defaultRoster());
     journal.exclusive((locked) => locked.append('2026-03-02', entry(1)));
     journal.exclusive((locked) => locked.append('2026-03-02', entry(2)));
-    expect(journal.read('2026-03-02', 0)).toEqual([entry(1), entry(2)]);
-    expect(journal.read('2026-03-02', 1)).toEqual([entry(2)]);
+    const plain = (entries: JournalEntry[]) => entries.map(({ seq, command, result, at, desk }) => ({ seq, command, result, at, desk }));
+    expect(plain(journal.read('2026-03-02', 0))).toEqual([entry(1), entry(2)]);
+    expect(plain(journal.read('2026-03-02', 1))).toEqual([entry(2)]);
+    const scanned: unknown[] = [];
+    journal.scan('2026-03-02', 0, (seq, command, resultText) => scanned.push([seq, command, JSON.parse(resultText)]));
+    expect(scanned).toEqual([1, 2].map((n) => [n, entry(n).command, entry(n).result]));
     expect(journal.dates()).toEqual(['2026-03-02']);
   });
 
