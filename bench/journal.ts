@@ -2,19 +2,17 @@
  * The journal: durable commands per second (each committed and synced before the next), the
  * replay of a 100,000-command day, and the dashboard's start on that day.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
 import { createDay, defaultRoster, execute } from '../src/engine/index.js';
 import { DeskSession } from '../src/journal/session.js';
 import { SqliteJournal } from '../src/journal/sqlite-journal.js';
+import { timeToScreen } from './pty.js';
 import { median, table } from './stats.js';
 import { generateDay } from './workload.js';
 
-const CLI = fileURLToPath(new URL('../opd-desk.js', import.meta.url));
 const DATE = '2026-03-02';
 
 function durableRate(folder: string, commands = 400): number {
@@ -56,31 +54,6 @@ function replayMs(file: string): number {
   }
 }
 
-/** `opd-desk` on the big day in a pseudo-terminal until the board is drawn. */
-function dashboardStart(file: string): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const child = spawn('script', ['-qfec', `stty cols 120 rows 40; exec ${process.execPath} ${CLI} --data ${file} --date ${DATE}`, '/dev/null'], {
-      stdio: ['pipe', 'pipe', 'ignore'],
-      env: { ...process.env, CI: 'false', CONTINUOUS_INTEGRATION: 'false' },
-    });
-    let seen = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error('no board after 20 s'));
-    }, 20_000);
-    child.stdout.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      if (seen.includes('seats ') && seen.includes('Dr. Number 2')) {
-        const elapsed = performance.now() - start;
-        clearTimeout(timer);
-        child.kill('SIGTERM');
-        child.on('exit', () => resolve(elapsed));
-      }
-    });
-  });
-}
-
 export async function benchJournal(): Promise<string> {
   const folder = mkdtempSync(join(tmpdir(), 'opd-desk-journal-bench-'));
   try {
@@ -88,7 +61,7 @@ export async function benchJournal(): Promise<string> {
     const file = bigJournal(folder);
     const replays = [replayMs(file), replayMs(file), replayMs(file)];
     const starts: number[] = [];
-    for (let i = 0; i < 3; i++) starts.push(await dashboardStart(file));
+    for (let i = 0; i < 3; i++) starts.push(await timeToScreen(`--data ${file} --date ${DATE}`, (screen) => screen.includes('seats ') && screen.includes('Dr. Number 2')));
     return table(
       ['measure', 'median'],
       [
