@@ -1,5 +1,4 @@
 /** `opd-desk simulate`: a seeded day, played in the dashboard or reported headless. */
-import { readFileSync } from 'node:fs';
 import { render } from 'ink';
 import { parseArrivalModelText } from '../schema/arrival-model.js';
 import { DEFAULT_ARRIVAL_MODEL, type ArrivalModel } from '../simulation/arrival-model.js';
@@ -8,6 +7,7 @@ import { DEFAULT_SEED, prepareSimulation, simulateDay } from '../simulation/simu
 import { DeskProvider } from '../ui/desk-context.js';
 import { SimulationApp } from '../ui/SimulationApp.js';
 import { FRAME_RATE } from './dashboard.js';
+import { loadCheckedFile } from './load-file.js';
 import { loadRoster } from './load-roster.js';
 import { enterAlternateScreen } from './terminal-screen.js';
 import { UsageError } from './usage-error.js';
@@ -31,15 +31,10 @@ function parseSeed(text: string | undefined): number {
 
 function loadModel(file: string | undefined): ArrivalModel {
   if (file === undefined) return DEFAULT_ARRIVAL_MODEL;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new UsageError(`cannot read model ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  const parsed = parseArrivalModelText(text);
-  if (!parsed.ok) throw new UsageError(`invalid model ${file}: ${parsed.error}`);
-  return parsed.model;
+  return loadCheckedFile('model', file, (text) => {
+    const parsed = parseArrivalModelText(text);
+    return parsed.ok ? { ok: true, value: parsed.model } : parsed;
+  });
 }
 
 /**

@@ -10,7 +10,6 @@ import { sameRoster } from './roster-identity.js';
 
 export interface Mismatch {
   seq: number;
-  desk: string;
   recorded: Result;
   replayed: Result;
 }
@@ -144,7 +143,7 @@ export class DeskSession implements DayKeeper {
       const outcome = execute(this.day, entry.command);
       // Results are stored as JSON.stringify wrote them, so equal results are equal text.
       const recorded = entry.resultText ?? JSON.stringify(entry.result);
-      if (JSON.stringify(outcome.result) !== recorded) this.mismatches.push({ seq: entry.seq, desk: entry.desk, recorded: entry.result, replayed: outcome.result });
+      if (JSON.stringify(outcome.result) !== recorded) this.mismatches.push({ seq: entry.seq, recorded: entry.result, replayed: outcome.result });
       this.appliedSeq = entry.seq;
       return outcome;
     });
@@ -155,7 +154,7 @@ export class DeskSession implements DayKeeper {
     this.options.journal.scan(this.options.date, 0, (seq, command, recorded) => {
       const replayed = execute(this.day, command).result;
       // Results are stored as JSON.stringify wrote them, so equal results are equal text.
-      if (JSON.stringify(replayed) !== recorded) this.mismatches.push({ seq, desk: '', recorded: JSON.parse(recorded) as Result, replayed });
+      if (JSON.stringify(replayed) !== recorded) this.mismatches.push({ seq, recorded: JSON.parse(recorded) as Result, replayed });
       this.appliedSeq = seq;
     });
   }

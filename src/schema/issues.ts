@@ -7,6 +7,17 @@ export function fieldPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
+export type JsonText = { ok: true; value: unknown } | { ok: false; error: string };
+
+/** Parses a file's text as JSON, or says it is not JSON (the start of every file check). */
+export function parseJsonText(text: string): JsonText {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, error: `not valid JSON (${(error as Error).message})` };
+  }
+}
+
 /** One line per problem, each naming its field: `doctors[0].code: must be 2–5 capital letters`. */
 export function describeIssues(error: z.ZodError): string {
   return error.issues

@@ -1,7 +1,7 @@
 /** Roster files (SPEC §3): validated on load, every problem named by its field. */
 import { z } from 'zod';
 import { parseTime, type Roster } from '../engine/index.js';
-import { describeIssues } from './issues.js';
+import { describeIssues, parseJsonText } from './issues.js';
 
 const time = z
   .string({ error: 'must be a time written HH:MM' })
@@ -86,11 +86,6 @@ export function parseRoster(document: unknown): RosterParse {
 
 /** Validates a roster file's text (JSON). */
 export function parseRosterText(text: string): RosterParse {
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, error: `not valid JSON (${(error as Error).message})` };
-  }
-  return parseRoster(document);
+  const json = parseJsonText(text);
+  return json.ok ? parseRoster(json.value) : json;
 }
