@@ -106,12 +106,11 @@ export function BookingForm({ height, doctor: initialDoctor, slot: initialSlot, 
     onDone(result);
   }
 
-  useInput((input, key) => {
+  useInput((_input, key) => {
     if (key.escape) onCancel();
     else if (key.tab) move(key.shift ? -1 : 1);
     else if (key.upArrow && (stepNow.current === 'name' || stepNow.current === 'phone')) move(-1);
     else if (key.downArrow && (stepNow.current === 'name' || stepNow.current === 'phone')) move(1);
-    void input;
   });
 
   const row = (field: Step, value: string, placeholder = '') => {
