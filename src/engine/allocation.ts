@@ -4,6 +4,9 @@
  * before any change or completes.
  */
 import type { DayEvent, SeatVia, WaitVia } from './events.js';
+
+/** Where events go; undefined when the caller does not want them (they are then never built). */
+export type EventSink = DayEvent[] | undefined;
 import { servedBefore, type Day, type Doctor, type Slot, type Token } from './model.js';
 import type { Priority } from './sources.js';
 
@@ -73,7 +76,7 @@ export function defaultSlot(doctor: Doctor, priority: Priority): Slot | undefine
 }
 
 /** Places a token in `slot` as planned; `via` tells the events how it got here. */
-export function place(day: Day, token: Token, slot: Slot, placement: Placement, via: 'booking' | 'roll-forward', events: DayEvent[]): void {
+export function place(day: Day, token: Token, slot: Slot, placement: Placement, via: 'booking' | 'roll-forward', events: EventSink): void {
   token.slot = slot;
   switch (placement.kind) {
     case 'seat':
@@ -86,7 +89,7 @@ export function place(day: Day, token: Token, slot: Slot, placement: Placement, 
       const victim = placement.victim;
       unseat(slot, victim);
       victim.bumps += 1;
-      events.push({ kind: 'displaced', token: victim.id, by: token.id, slot: slot.label, doctor: slot.doctor.id, at: day.clock });
+      events?.push({ kind: 'displaced', token: victim.id, by: token.id, slot: slot.label, doctor: slot.doctor.id, at: day.clock });
       seat(day, token, slot, via === 'booking' ? 'displacement' : via, events);
       enqueue(day, victim, slot, 'displaced', events);
       return;
@@ -111,7 +114,7 @@ function serviceIndex(booked: readonly Token[], token: Token): number {
   return low;
 }
 
-function seat(day: Day, token: Token, slot: Slot, via: SeatVia, events: DayEvent[]): void {
+function seat(day: Day, token: Token, slot: Slot, via: SeatVia, events: EventSink): void {
   const booked = slot.booked;
   const at = serviceIndex(booked, token);
   if (at === booked.length) booked.push(token);
@@ -119,7 +122,7 @@ function seat(day: Day, token: Token, slot: Slot, via: SeatVia, events: DayEvent
   token.status = 'BOOKED';
   token.slot = slot;
   token.seatedAt = day.clock;
-  events.push({ kind: 'seated', token: token.id, slot: slot.label, doctor: slot.doctor.id, via, at: day.clock });
+  events?.push({ kind: 'seated', token: token.id, slot: slot.label, doctor: slot.doctor.id, via, at: day.clock });
 }
 
 function unseat(slot: Slot, token: Token): void {
@@ -134,7 +137,7 @@ export function queuePosition(token: Token): number {
   return ahead + (doctor.waitingBySeq[token.priority] as { prefix(n: number): number }).prefix(token.seq);
 }
 
-function enqueue(day: Day, token: Token, slot: Slot, via: WaitVia, events: DayEvent[]): void {
+function enqueue(day: Day, token: Token, slot: Slot, via: WaitVia, events: EventSink): void {
   const doctor = slot.doctor;
   token.status = 'WAITLISTED';
   token.slot = slot;
@@ -142,7 +145,7 @@ function enqueue(day: Day, token: Token, slot: Slot, via: WaitVia, events: DayEv
   doctor.waitingCount += 1;
   (doctor.waitingByPriority[token.priority] as number) += 1;
   doctor.waitingBySeq[token.priority]?.add(token.seq, 1);
-  events.push({
+  events?.push({
     kind: 'waitlisted',
     token: token.id,
     slot: slot.label,
@@ -162,7 +165,7 @@ function dequeue(token: Token): void {
 }
 
 /** Rule 6: fills free seats of `slot` from the overflow queue; returns whom it promoted. */
-function promoteInto(day: Day, slot: Slot, events: DayEvent[]): Token | undefined {
+function promoteInto(day: Day, slot: Slot, events: EventSink): Token | undefined {
   let first: Token | undefined;
   while (!isFull(slot) && slot.waiting.size > 0) {
     const next = slot.waiting.peek() as Token;
@@ -228,14 +231,14 @@ export function normaliseName(patient: string): string {
  * Ends a BOOKED or WAITLISTED token as CANCELLED or NO_SHOW; a freed seat is refilled from the
  * overflow queue (rule 6), a removed overflow entry promotes nobody. Returns whom it promoted.
  */
-export function release(day: Day, token: Token, status: 'CANCELLED' | 'NO_SHOW', events: DayEvent[]): Token | undefined {
+export function release(day: Day, token: Token, status: 'CANCELLED' | 'NO_SHOW', events: EventSink): Token | undefined {
   const wasBooked = token.status === 'BOOKED';
   if (wasBooked) unseat(token.slot, token);
   else dequeue(token);
   finish(day, token, status);
   const doctor = token.doctor.id;
-  if (status === 'NO_SHOW') events.push({ kind: 'no-show', token: token.id, doctor, at: day.clock });
-  else events.push({ kind: 'cancelled', token: token.id, was: wasBooked ? 'BOOKED' : 'WAITLISTED', doctor, at: day.clock });
+  if (status === 'NO_SHOW') events?.push({ kind: 'no-show', token: token.id, doctor, at: day.clock });
+  else events?.push({ kind: 'cancelled', token: token.id, was: wasBooked ? 'BOOKED' : 'WAITLISTED', doctor, at: day.clock });
   return wasBooked ? promoteInto(day, token.slot, events) : undefined;
 }
 
@@ -250,7 +253,7 @@ function finish(day: Day, token: Token, status: 'CANCELLED' | 'NO_SHOW' | 'COMPL
  * patients are COMPLETED; overflow entries for the slot move, in queue order, to the doctor's
  * next slot under rules 2–4, or end UNSERVED after the doctor's last slot.
  */
-export function closeSlotsUntil(day: Day, time: number, events: DayEvent[]): void {
+export function closeSlotsUntil(day: Day, time: number, events: EventSink): void {
   while (day.nextToClose < day.closingOrder.length) {
     const slot = day.closingOrder[day.nextToClose] as Slot;
     if (slot.end > time) break;
@@ -259,14 +262,14 @@ export function closeSlotsUntil(day: Day, time: number, events: DayEvent[]): voi
   }
 }
 
-function closeSlot(day: Day, slot: Slot, events: DayEvent[]): void {
+function closeSlot(day: Day, slot: Slot, events: EventSink): void {
   const doctor = slot.doctor;
   slot.closed = true;
   doctor.firstOpenSlot = slot.index + 1;
-  events.push({ kind: 'slot-closed', slot: slot.label, doctor: doctor.id, at: day.clock });
+  events?.push({ kind: 'slot-closed', slot: slot.label, doctor: doctor.id, at: day.clock });
   for (const token of slot.booked) {
     finish(day, token, 'COMPLETED');
-    events.push({ kind: 'completed', token: token.id, slot: slot.label, doctor: doctor.id, at: day.clock });
+    events?.push({ kind: 'completed', token: token.id, slot: slot.label, doctor: doctor.id, at: day.clock });
   }
   slot.booked.length = 0;
   const next = doctor.slots[slot.index + 1];
@@ -277,7 +280,7 @@ function closeSlot(day: Day, slot: Slot, events: DayEvent[]): void {
       place(day, token, next, planPlacement(day, next, token.priority, false), 'roll-forward', events);
     } else {
       finish(day, token, 'UNSERVED');
-      events.push({ kind: 'unserved', token: token.id, doctor: doctor.id, at: day.clock });
+      events?.push({ kind: 'unserved', token: token.id, doctor: doctor.id, at: day.clock });
     }
   }
 }

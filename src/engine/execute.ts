@@ -1,5 +1,6 @@
 import {
   closeSlotsUntil,
+  type EventSink,
   defaultSlot,
   activeTokensNamed,
   normaliseName,
@@ -19,7 +20,7 @@ import { formatTime, parseSlotReference, parseTime } from './time.js';
 
 export interface Outcome {
   result: Result;
-  events: DayEvent[];
+  events: readonly DayEvent[];
 }
 
 /** A fresh day at 08:00 on a validated roster. */
@@ -29,23 +30,33 @@ export function createDay(roster: Roster): Day {
   return day;
 }
 
+const NO_EVENTS: readonly DayEvent[] = Object.freeze([]);
+
+export interface ExecuteOptions {
+  /**
+   * Collect the events (default). Callers that only need results, such as a script, a replay or
+   * a benchmark, pass false: the events are then never built.
+   */
+  events?: boolean;
+}
+
 /**
  * Runs one command against the day. A rule error (SPEC §2 rule 9) comes back as an ERROR result
  * and leaves the day untouched: every check happens before the first change.
  */
-export function execute(day: Day, command: Command): Outcome {
-  const events: DayEvent[] = [];
+export function execute(day: Day, command: Command, options: ExecuteOptions = {}): Outcome {
+  const events: EventSink = options.events === false ? undefined : [];
   try {
     const result = run(day, command, events);
-    if (events.length > 0) day.version += 1;
-    return { result, events };
+    if (events === undefined ? result.status !== 'REJECTED' : events.length > 0) day.version += 1;
+    return { result, events: events ?? NO_EVENTS };
   } catch (error) {
     if (!(error instanceof DeskError)) throw error;
-    return { result: { op: command.op, status: 'ERROR', error: error.message }, events: [] };
+    return { result: { op: command.op, status: 'ERROR', error: error.message }, events: NO_EVENTS };
   }
 }
 
-function run(day: Day, command: Command, events: DayEvent[]): Result {
+function run(day: Day, command: Command, events: EventSink): Result {
   switch (command.op) {
     case 'book':
       return book(day, command, events);
@@ -106,7 +117,7 @@ export function normalisePhone(phone: string | undefined): string | null {
   return compact === '' ? null : compact;
 }
 
-function book(day: Day, command: BookCommand, events: DayEvent[]): Result {
+function book(day: Day, command: BookCommand, events: EventSink): Result {
   const doctor = resolveDoctor(day, command.doctor);
   const patient = normaliseName(command.patient ?? '');
   if (patient === '') throw new DeskError('missing patient name');
@@ -128,7 +139,7 @@ function book(day: Day, command: BookCommand, events: DayEvent[]): Result {
   }
   const placement = planPlacement(day, slot, priority, true);
   if (placement.kind === 'reject') {
-    events.push({ kind: 'rejected', patient, doctor: doctor.id, reason: placement.reason, at: day.clock });
+    events?.push({ kind: 'rejected', patient, doctor: doctor.id, reason: placement.reason, at: day.clock });
     return { op: 'book', status: 'REJECTED', slot: slot.label, reason: placement.reason, ...(warning !== undefined && { warning }) };
   }
 
@@ -196,7 +207,7 @@ function resolveToken(day: Day, target: TokenTarget, action: string): Token {
   return matches[0] as Token;
 }
 
-function moveClock(day: Day, command: ClockCommand, events: DayEvent[]): Result {
+function moveClock(day: Day, command: ClockCommand, events: EventSink): Result {
   const time = parseTime(command.time ?? '');
   if (time === null) throw new DeskError(`invalid time "${command.time}" (write it as HH:MM)`);
   if (time < day.clock) {
@@ -204,7 +215,7 @@ function moveClock(day: Day, command: ClockCommand, events: DayEvent[]): Result 
   }
   if (time > day.clock) {
     day.clock = time;
-    events.push({ kind: 'clock', time: formatTime(time), at: time });
+    events?.push({ kind: 'clock', time: formatTime(time), at: time });
     closeSlotsUntil(day, time, events);
   }
   return { op: 'clock', status: 'OK', time: formatTime(time) };

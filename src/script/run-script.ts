@@ -20,7 +20,7 @@ export function runScript(text: string, roster: Roster): ScriptRun {
     if (source.trim() === '') continue;
     const parsed = parseScriptLine(source);
     const result: Result = parsed.ok
-      ? execute(day, parsed.command).result
+      ? execute(day, parsed.command, { events: false }).result
       : { ...(parsed.op !== undefined && { op: parsed.op }), status: 'ERROR', error: parsed.error };
     if (result.status === 'ERROR') failed += 1;
     results.push({ line: i + 1, ...result });
