@@ -8,7 +8,7 @@ export const CLI = fileURLToPath(new URL('../opd-desk.js', import.meta.url));
 export function timeToScreen(args: string, ready: (screen: string) => boolean, limitMs = 20_000): Promise<number> {
   return new Promise((resolve, reject) => {
     const start = performance.now();
-    const child = spawn('script', ['-qfec', `stty cols 120 rows 40; exec ${process.execPath} ${CLI} ${args}`, '/dev/null'], {
+    const child = spawn('script', ['-qfec', `stty cols 120 rows 40; exec ${CLI} ${args}`, '/dev/null'], {
       stdio: ['pipe', 'pipe', 'ignore'],
       // Ink draws only a final frame when it believes it runs in CI.
       env: { ...process.env, CI: 'false', CONTINUOUS_INTEGRATION: 'false' },

@@ -36,7 +36,12 @@ function measure(args: string[], folder: string, runs: number) {
   let patients = 0;
   for (let r = 0; r < runs; r++) {
     const start = performance.now();
-    const run = spawnSync(process.execPath, ['--import', probe, CLI, 'simulate', '--headless', '--json', ...args], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    // The file itself, as a user runs it (its shebang sets Node's options); the probe rides along.
+    const run = spawnSync(CLI, ['simulate', '--headless', '--json', ...args], {
+      encoding: 'utf8',
+      maxBuffer: 1 << 28,
+      env: { ...process.env, NODE_OPTIONS: `--import ${probe}` },
+    });
     times.push(performance.now() - start);
     if (run.status !== 0) throw new Error(run.stderr);
     peaks.push(Number(/peak-rss-kb (\d+)/.exec(run.stderr)?.[1] ?? 0) / 1024);
