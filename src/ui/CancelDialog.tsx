@@ -10,7 +10,7 @@ import type { Result } from '../engine/index.js';
 import { searchActive, type ActiveMatch } from '../store/selectors.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { useDesk, useDeskStore } from './desk-context.js';
-import { fit } from './lines.js';
+import { fitWidth } from './lines.js';
 import { ACCENT, SOURCE_STYLE } from './theme.js';
 
 interface Props {
@@ -86,9 +86,9 @@ export function CancelDialog({ height, width, onDone, onCancel }: Props) {
           return (
             <Text key={match.token} wrap="truncate" inverse={selected}>
               {selected ? '▸ ' : '  '}
-              {`${match.token} ${fit(match.patient, 18)} `}
+              {`${match.token} ${fitWidth(match.patient, 18)} `}
               <Text color={style.color} bold={style.bold ?? false}>{style.tag}</Text>
-              {`  ${fit(where, Math.max(10, width - 40))}`}
+              {`  ${fitWidth(where, Math.max(10, width - 40))}`}
             </Text>
           );
         })

@@ -5,7 +5,7 @@
  * the frame never grows taller than the terminal and the selected row stays in view.
  */
 import type { ChipView, ColumnView, OverflowView, SlotView } from '../store/selectors.js';
-import { cut, cutLine, fit, type Line, type Segment } from './lines.js';
+import { cut, cutLine, fitWidth, type Line, type Segment } from './lines.js';
 import { sameTarget, type Target } from './selection.js';
 import { ACCENT, HIGHLIGHT_COLOR, SOURCE_STYLE } from './theme.js';
 import type { Highlight } from '../store/desk-store.js';
@@ -54,7 +54,7 @@ function chipSegments(chip: ChipView, width: number, input: ColumnLayoutInput, p
   const tag = ` ${style.tag}${bumped}`;
   const nameWidth = Math.max(1, width - prefix.length - chip.token.length - 1 - tag.length);
   const base: Segment = {
-    text: `${prefix}${chip.token} ${fit(chip.patient, nameWidth)}`,
+    text: `${prefix}${chip.token} ${fitWidth(chip.patient, nameWidth)}`,
     ...(highlighted && { backgroundColor: HIGHLIGHT_COLOR[highlighted], color: 'black' }),
     ...(selected && { inverse: true }),
   };

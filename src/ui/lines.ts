@@ -23,7 +23,7 @@ export function cut(text: string, width: number): string {
 }
 
 /** Pads or cuts a string to exactly `width` characters. */
-export function fit(text: string, width: number): string {
+export function fitWidth(text: string, width: number): string {
   const cutText = cut(text, width);
   return cutText + ' '.repeat(Math.max(0, width - [...cutText].length));
 }
