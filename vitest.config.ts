@@ -11,6 +11,7 @@ export default defineConfig({
     // Frames carry colour codes, so one test can check that emergencies are coloured; the
     // snapshot tests strip them.
     // XDG_DATA_HOME: no test, nor any process a test starts, can reach a real desk's journal.
-    env: { FORCE_COLOR: '1', XDG_DATA_HOME: join(tmpdir(), 'opd-desk-test-data') },
+    // One folder per run, so two checkouts testing at once never share a journal.
+    env: { FORCE_COLOR: '1', XDG_DATA_HOME: join(tmpdir(), `opd-desk-test-data-${process.pid}`) },
   },
 });
