@@ -8,6 +8,8 @@ import type { DayEvent, SeatVia, WaitVia } from './events.js';
 /** Where events go; undefined when the caller does not want them (they are then never built). */
 export type EventSink = DayEvent[] | undefined;
 import { servedBefore, type Day, type Doctor, type Slot, type Token } from './model.js';
+import { nameKey, patientKey } from './patient.js';
+import { isActive, isBooked } from './status.js';
 import type { Priority } from './sources.js';
 
 export type Placement =
@@ -178,7 +180,7 @@ function promoteInto(day: Day, slot: Slot, events: EventSink): Token | undefined
 
 export function registerActive(token: Token): void {
   const doctor = token.doctor;
-  if (token.phone !== null) doctor.activeByPhone.set(token.phone, token);
+  if (token.phoneKey !== null) doctor.activeByPatient.set(patientKey(token.phoneKey, token.patient), token);
   if (doctor.activeByName !== null) indexName(doctor.activeByName, token);
 }
 
@@ -192,7 +194,7 @@ function indexName(byName: Map<string, Token | Token[]>, token: Token): void {
 
 function releaseActive(token: Token): void {
   const doctor = token.doctor;
-  if (token.phone !== null) doctor.activeByPhone.delete(token.phone);
+  if (token.phoneKey !== null) doctor.activeByPatient.delete(patientKey(token.phoneKey, token.patient));
   const byName = doctor.activeByName;
   if (byName === null) return;
   const key = nameKey(token.patient);
@@ -207,7 +209,7 @@ export function activeTokensNamed(doctor: Doctor, patient: string): readonly Tok
   if (doctor.activeByName === null) {
     const byName = new Map<string, Token | Token[]>();
     for (const token of doctor.tokens) {
-      if (token.status === 'BOOKED' || token.status === 'WAITLISTED') indexName(byName, token);
+      if (isActive(token)) indexName(byName, token);
     }
     doctor.activeByName = byName;
   }
@@ -215,24 +217,13 @@ export function activeTokensNamed(doctor: Doctor, patient: string): readonly Tok
   return found === undefined ? [] : Array.isArray(found) ? found : [found];
 }
 
-/** Names are matched case- and spacing-insensitively. */
-export function nameKey(patient: string): string {
-  return normaliseName(patient).toLowerCase();
-}
-
-const UNTIDY_SPACE = /^\s|\s$|\s\s|[^\S ]/;
-
-/** A name as the desk keeps it: trimmed, inner runs of spaces made one. */
-export function normaliseName(patient: string): string {
-  return UNTIDY_SPACE.test(patient) ? patient.trim().replace(/\s+/g, ' ') : patient;
-}
 
 /**
  * Ends a BOOKED or WAITLISTED token as CANCELLED or NO_SHOW; a freed seat is refilled from the
  * overflow queue (rule 6), a removed overflow entry promotes nobody. Returns whom it promoted.
  */
 export function release(day: Day, token: Token, status: 'CANCELLED' | 'NO_SHOW', events: EventSink): Token | undefined {
-  const wasBooked = token.status === 'BOOKED';
+  const wasBooked = isBooked(token);
   if (wasBooked) unseat(token.slot, token);
   else dequeue(token);
   finish(day, token, status);

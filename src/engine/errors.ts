@@ -7,5 +7,12 @@
  */
 export class DeskError {
   readonly name = 'DeskError';
-  constructor(readonly message: string) {}
+  /**
+   * @param field the command field the error concerns (`phone`, `patient`, `slot`, ...), so a
+   *   form can place it; never part of the stored result.
+   */
+  constructor(
+    readonly message: string,
+    readonly field?: string,
+  ) {}
 }

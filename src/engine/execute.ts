@@ -3,7 +3,6 @@ import {
   type EventSink,
   defaultSlot,
   activeTokensNamed,
-  normaliseName,
   place,
   planPlacement,
   queuePosition,
@@ -17,10 +16,17 @@ import { buildDay, findToken, type Day, type Doctor, type Slot, type Token } fro
 import type { Roster } from './roster.js';
 import { PRIORITY, parseSource } from './sources.js';
 import { formatTime, parseSlotReference, parseTime } from './time.js';
+import { checkPhone, normaliseName, normalisePhone, patientKey, phoneKey } from './patient.js';
+import { isActive, isBooked } from './status.js';
 
 export interface Outcome {
   result: Result;
   events: readonly DayEvent[];
+  /**
+   * For an ERROR, the command field it concerns (`phone`, `patient`, `slot`, ...) when there is
+   * one. Kept beside the result, never in it: stored results are compared byte for byte.
+   */
+  field?: string;
 }
 
 /** A fresh day at 08:00 on a validated roster. */
@@ -52,7 +58,8 @@ export function execute(day: Day, command: Command, options: ExecuteOptions = {}
     return { result, events: events ?? NO_EVENTS };
   } catch (error) {
     if (!(error instanceof DeskError)) throw error;
-    return { result: { op: command.op, status: 'ERROR', error: error.message }, events: NO_EVENTS };
+    const result: Result = { op: command.op, status: 'ERROR', error: error.message };
+    return error.field === undefined ? { result, events: NO_EVENTS } : { result, events: NO_EVENTS, field: error.field };
   }
 }
 
@@ -62,16 +69,16 @@ function run(day: Day, command: Command, events: EventSink): Result {
       return book(day, command, events);
     case 'cancel': {
       const token = resolveToken(day, command, 'cancel');
-      if (token.status !== 'BOOKED' && token.status !== 'WAITLISTED') {
-        throw new DeskError(`${token.id} is ${token.status}: only a BOOKED or WAITLISTED token can be cancelled`);
+      if (!isActive(token)) {
+        throw new DeskError(`${token.id} is ${token.status}: only a BOOKED or WAITLISTED token can be cancelled`, 'token');
       }
       const promoted = release(day, token, 'CANCELLED', events);
       return { op: 'cancel', status: 'CANCELLED', token: token.id, ...(promoted && { promoted: promoted.id }) };
     }
     case 'no-show': {
       const token = resolveToken(day, command, 'mark as no-show');
-      if (token.status !== 'BOOKED') {
-        throw new DeskError(`${token.id} is ${token.status}: only a BOOKED token can be marked no-show`);
+      if (!isBooked(token)) {
+        throw new DeskError(`${token.id} is ${token.status}: only a BOOKED token can be marked no-show`, 'token');
       }
       const promoted = release(day, token, 'NO_SHOW', events);
       return { op: 'no-show', status: 'NO_SHOW', token: token.id, ...(promoted && { promoted: promoted.id }) };
@@ -89,8 +96,8 @@ export function resolveDoctor(day: Day, reference: string | undefined): Doctor {
     reference === undefined ? undefined : (day.doctorByKey.get(reference) ?? day.doctorByKey.get(reference.trim().toLowerCase()));
   if (doctor) return doctor;
   const known = day.doctors.map((d) => d.name).join(', ');
-  if (reference === undefined || reference.trim() === '') throw new DeskError(`missing doctor (known: ${known})`);
-  throw new DeskError(`unknown doctor "${reference}" (known: ${known})`);
+  if (reference === undefined || reference.trim() === '') throw new DeskError(`missing doctor (known: ${known})`, 'doctor');
+  throw new DeskError(`unknown doctor "${reference}" (known: ${known})`, 'doctor');
 }
 
 /** Finds a doctor's slot by reference; an ended slot is an error (SPEC §2 rule 8). */
@@ -101,33 +108,29 @@ export function resolveSlot(day: Day, doctor: Doctor, reference: string): Slot {
     slot = doctor.slots.find((s) => s.start === wanted.start && (wanted.end === null || s.end === wanted.end));
     if (!slot) {
       const known = doctor.slots.map((s) => s.label).join(', ');
-      throw new DeskError(`unknown slot "${reference}" for ${doctor.name} (slots: ${known})`);
+      throw new DeskError(`unknown slot "${reference}" for ${doctor.name} (slots: ${known})`, 'slot');
     }
     // Bounded by the distinct spellings a desk or script uses for this doctor's slots.
     if (doctor.slotByReference.size < 64 * doctor.slots.length) doctor.slotByReference.set(reference, slot);
   }
-  if (slot.closed) throw new DeskError(`slot ${slot.label} of ${doctor.name} has ended (clock ${formatTime(day.clock)})`);
+  if (slot.closed) throw new DeskError(`slot ${slot.label} of ${doctor.name} has ended (clock ${formatTime(day.clock)})`, 'slot');
   return slot;
-}
-
-/** Phones are compared without spaces, dashes, dots and brackets. */
-export function normalisePhone(phone: string | undefined): string | null {
-  if (phone === undefined) return null;
-  const compact = phone.replace(/[\s\-().]/g, '');
-  return compact === '' ? null : compact;
 }
 
 function book(day: Day, command: BookCommand, events: EventSink): Result {
   const doctor = resolveDoctor(day, command.doctor);
   const patient = normaliseName(command.patient ?? '');
-  if (patient === '') throw new DeskError('missing patient name');
+  if (patient === '') throw new DeskError('missing patient name', 'patient');
   const { source, warning } = parseSource(command.source);
   const priority = PRIORITY[source];
   const phone = normalisePhone(command.phone);
-  const existing = phone === null ? undefined : doctor.activeByPhone.get(phone);
+  checkPhone(phone);
+  const key = phone === null ? null : phoneKey(phone, day.phoneRegion);
+  const existing = key === null ? undefined : doctor.activeByPatient.get(patientKey(key, patient));
   if (existing) {
     throw new DeskError(
-      `phone ${command.phone} already has active token ${existing.id} (${existing.patient}, ${existing.status}) with ${doctor.name}`,
+      `${existing.patient} (phone ${command.phone}) already has active token ${existing.id} (${existing.status}) with ${doctor.name}`,
+      'phone',
     );
   }
   let slot: Slot | undefined;
@@ -135,7 +138,7 @@ function book(day: Day, command: BookCommand, events: EventSink): Result {
     slot = resolveSlot(day, doctor, command.slot);
   } else {
     slot = defaultSlot(doctor, priority);
-    if (!slot) throw new DeskError(`every slot of ${doctor.name} has ended (clock ${formatTime(day.clock)})`);
+    if (!slot) throw new DeskError(`every slot of ${doctor.name} has ended (clock ${formatTime(day.clock)})`, 'slot');
   }
   const placement = planPlacement(day, slot, priority, true);
   if (placement.kind === 'reject') {
@@ -151,6 +154,7 @@ function book(day: Day, command: BookCommand, events: EventSink): Result {
     doctor,
     patient,
     phone,
+    phoneKey: key,
     source,
     priority,
     slot,
@@ -189,7 +193,7 @@ function book(day: Day, command: BookCommand, events: EventSink): Result {
 function resolveToken(day: Day, target: TokenTarget, action: string): Token {
   if (target.token !== undefined && target.token.trim() !== '') {
     const token = findToken(day, target.token);
-    if (!token) throw new DeskError(`unknown token "${target.token}"`);
+    if (!token) throw new DeskError(`unknown token "${target.token}"`, 'token');
     return token;
   }
   if (target.doctor === undefined || target.patient === undefined || target.patient.trim() === '') {
@@ -198,20 +202,20 @@ function resolveToken(day: Day, target: TokenTarget, action: string): Token {
   const doctor = resolveDoctor(day, target.doctor);
   const matches = activeTokensNamed(doctor, target.patient);
   if (matches.length === 0) {
-    throw new DeskError(`no active token for patient "${target.patient}" with ${doctor.name}`);
+    throw new DeskError(`no active token for patient "${target.patient}" with ${doctor.name}`, 'patient');
   }
   if (matches.length > 1) {
     const ids = [...matches].sort((a, b) => a.arrival - b.arrival).map((t) => t.id).join(', ');
-    throw new DeskError(`${matches.length} active tokens for "${target.patient}" with ${doctor.name} (${ids}): name the token`);
+    throw new DeskError(`${matches.length} active tokens for "${target.patient}" with ${doctor.name} (${ids}): name the token`, 'patient');
   }
   return matches[0] as Token;
 }
 
 function moveClock(day: Day, command: ClockCommand, events: EventSink): Result {
   const time = parseTime(command.time ?? '');
-  if (time === null) throw new DeskError(`invalid time "${command.time}" (write it as HH:MM)`);
+  if (time === null) throw new DeskError(`invalid time "${command.time}" (write it as HH:MM)`, 'time');
   if (time < day.clock) {
-    throw new DeskError(`the clock cannot move backwards (it is ${formatTime(day.clock)}, asked for ${formatTime(time)})`);
+    throw new DeskError(`the clock cannot move backwards (it is ${formatTime(day.clock)}, asked for ${formatTime(time)})`, 'time');
   }
   if (time > day.clock) {
     day.clock = time;

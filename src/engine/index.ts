@@ -8,7 +8,7 @@ export { OPENING_TIME, STATUSES, findToken, type Day, type Doctor, type Slot, ty
 export type { DayEvent, SeatVia, WaitVia } from './events.js';
 export type { BookCommand, CancelCommand, ClockCommand, Command, NoShowCommand, Op, Result, ResultStatus, TokenTarget } from './commands.js';
 export { OPS } from './commands.js';
-export { createDay, execute, normalisePhone, resolveDoctor, resolveSlot, type ExecuteOptions, type Outcome } from './execute.js';
+export { createDay, execute, resolveDoctor, resolveSlot, type ExecuteOptions, type Outcome } from './execute.js';
 export { defaultSlot, findVictim, isFull, planPlacement, queuePosition, type Placement } from './allocation.js';
 export { boardOf, overflowQueue, snapshot, tokenRows, type Board, type BoardDoctor, type BoardOverflowEntry, type BoardPatient, type BoardSlot, type TokenRow } from './views.js';
 export { checkInvariants } from './invariants.js';
@@ -21,3 +21,6 @@ export {
   type PreviewKind,
   type SlotPreview,
 } from './describe.js';
+export { isActive, isBooked, isFinal, isWaitlisted } from './status.js';
+export { DEFAULT_PHONE_REGION, MAX_PHONE_DIGITS, nameKey, normaliseName, normalisePhone, patientKey, phoneKey } from './patient.js';
+export { matchTokens, type MatchOptions } from './search.js';

@@ -4,6 +4,7 @@
  */
 import { isFull } from './allocation.js';
 import { findToken, servedBefore, type Day, type Token } from './model.js';
+import { isActive, isBooked, isWaitlisted } from './status.js';
 
 export function checkInvariants(day: Day): string[] {
   const problems: string[] = [];
@@ -33,13 +34,13 @@ export function checkInvariants(day: Day): string[] {
       if (slot.closed !== slot.end <= day.clock) problems.push(`${where} closed=${slot.closed} at ${day.clock}`);
       slot.booked.forEach((token, i) => {
         note(token, `seat in ${where}`);
-        if (token.status !== 'BOOKED' || token.slot !== slot) problems.push(`${token.id} is seated in ${where} as ${token.status}`);
+        if (!isBooked(token) || token.slot !== slot) problems.push(`${token.id} is seated in ${where} as ${token.status}`);
         const next = slot.booked[i + 1];
         if (next && !servedBefore(token, next)) problems.push(`${where} is out of service order at ${token.id}`);
       });
       for (const token of slot.waiting.values()) {
         note(token, `overflow for ${where}`);
-        if (token.status !== 'WAITLISTED' || token.slot !== slot) problems.push(`${token.id} waits for ${where} as ${token.status}`);
+        if (!isWaitlisted(token) || token.slot !== slot) problems.push(`${token.id} waits for ${where} as ${token.status}`);
         waiting += 1;
       }
     }
@@ -51,7 +52,7 @@ export function checkInvariants(day: Day): string[] {
   day.tokens.forEach((token, arrival) => {
     if (token.arrival !== arrival) problems.push(`${token.id} has arrival ${token.arrival}, issued ${arrival}th`);
     const placed = seen.has(token);
-    const active = token.status === 'BOOKED' || token.status === 'WAITLISTED';
+    const active = isActive(token);
     if (placed !== active) problems.push(`${token.id} is ${token.status} but ${placed ? 'is' : 'is not'} on the board`);
     if (findToken(day, token.id) !== token) problems.push(`${token.id} is not found by its id`);
   });

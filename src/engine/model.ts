@@ -4,9 +4,10 @@ import type { Policy, Roster } from './roster.js';
 import { DEFAULT_POLICY } from './roster.js';
 import type { Priority, Source } from './sources.js';
 import { formatSlot, parseTime, type Minutes } from './time.js';
+import { DEFAULT_PHONE_REGION } from './patient.js';
 
-export const STATUSES = ['BOOKED', 'WAITLISTED', 'CANCELLED', 'NO_SHOW', 'COMPLETED', 'UNSERVED'] as const;
-export type Status = (typeof STATUSES)[number];
+import type { Status } from './status.js';
+export { STATUSES, type Status } from './status.js';
 
 /** The day opens at 08:00 (SPEC §1). */
 export const OPENING_TIME: Minutes = 8 * 60;
@@ -20,6 +21,8 @@ export interface Token extends HeapItem {
   readonly doctor: Doctor;
   readonly patient: string;
   readonly phone: string | null;
+  /** The phone as a number (E.164, or its digits), for telling patients apart (rule 9). */
+  readonly phoneKey: string | null;
   readonly source: Source;
   readonly priority: Priority;
   /** The seat's slot while BOOKED, the target slot while WAITLISTED, the last one after. */
@@ -68,8 +71,8 @@ export interface Doctor {
   waitingCount: number;
   /** Slots by every reference text already seen for them (`09:00`, `9-10`, ...): a lookup cache. */
   readonly slotByReference: Map<string, Slot>;
-  /** Active (BOOKED or WAITLISTED) tokens by normalised phone. */
-  readonly activeByPhone: Map<string, Token>;
+  /** Active tokens with a phone, by patient (phone number and name key): rule 9's duplicates. */
+  readonly activeByPatient: Map<string, Token>;
   /**
    * Active tokens by lower-cased name: one token, or several when patients share a name.
    * Built on the first cancel or no-show by name and kept up to date from then on; until
@@ -81,6 +84,8 @@ export interface Doctor {
 
 export interface Day {
   readonly policy: Readonly<Policy>;
+  /** The region a phone without a country code is read in (roster `phoneRegion`). */
+  readonly phoneRegion: string;
   readonly doctors: readonly Doctor[];
   clock: Minutes;
   /** Every token issued, in issue order. */
@@ -130,7 +135,7 @@ function buildDoctor(spec: Roster['doctors'][number], index: number): Doctor {
     waitingBySeq: [0, 1, 2, 3, 4, 5].map(() => new FenwickCounter()),
     waitingCount: 0,
     slotByReference: new Map(),
-    activeByPhone: new Map(),
+    activeByPatient: new Map(),
     activeByName: null,
   };
   const ordered = [...spec.slots].sort((a, b) => (parseTime(a.start) ?? 0) - (parseTime(b.start) ?? 0));
@@ -169,6 +174,7 @@ export function buildDay(roster: Roster): Day {
     .sort((a, b) => a.end - b.end || a.doctor.index - b.doctor.index || a.index - b.index);
   return {
     policy: Object.freeze({ ...DEFAULT_POLICY, ...roster.policy }),
+    phoneRegion: roster.phoneRegion ?? DEFAULT_PHONE_REGION,
     doctors,
     clock: OPENING_TIME,
     tokens: [],

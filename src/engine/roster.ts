@@ -40,6 +40,8 @@ export interface DoctorSpec {
 export interface Roster {
   doctors: DoctorSpec[];
   policy?: Partial<Policy>;
+  /** Region for phones written without a country code (ISO 3166 code); default `IN`. */
+  phoneRegion?: string;
 }
 
 const DEFAULT_HOURS = [9, 10, 11, 12, 14, 15, 16] as const;

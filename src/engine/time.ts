@@ -50,5 +50,5 @@ export function parseSlotReference(text: string): SlotReference {
     const end = parts.length === 2 ? parseSlotEdge(parts[1] ?? '') : null;
     if (start !== null && (parts.length === 1 || end !== null)) return { start, end };
   }
-  throw new DeskError(`unknown slot "${text}" (write it as 09:00, 09:00-10:00 or 9-10)`);
+  throw new DeskError(`unknown slot "${text}" (write it as 09:00, 09:00-10:00 or 9-10)`, 'slot');
 }

@@ -1,4 +1,5 @@
 /** Roster files (SPEC §3): validated on load, every problem named by its field. */
+import { isSupportedCountry } from 'libphonenumber-js';
 import { z } from 'zod';
 import { parseTime, type Roster } from '../engine/index.js';
 import { describeIssues, parseJsonText } from './issues.js';
@@ -51,6 +52,10 @@ export const rosterSchema = z
   .strictObject({
     doctors: z.array(doctorSchema).min(1, 'must list at least one doctor'),
     policy: policySchema.optional(),
+    phoneRegion: z
+      .string({ error: 'must be a region code such as "IN"' })
+      .refine((code) => isSupportedCountry(code), { message: 'must be a region code such as "IN" that libphonenumber-js knows' })
+      .optional(),
   })
   .superRefine((roster, ctx) => {
     // A doctor is referenced by id or name, case-insensitively: every such key must be unique.

@@ -4,7 +4,7 @@
  * A planned cancellation or no-show is skipped when it no longer applies (the patient was never
  * issued a token, or is no longer booked), as it would be at a real desk.
  */
-import { findToken, formatTime, type Command, type DayEvent } from '../engine/index.js';
+import { findToken, formatTime, isActive, type Command, type DayEvent } from '../engine/index.js';
 import type { DeskStore } from '../store/desk-store.js';
 import type { TimelineEntry } from './timeline.js';
 
@@ -88,7 +88,7 @@ export class SimulationRunner {
         const id = this.tokenOf.get(entry.patient);
         const token = id === undefined ? undefined : findToken(this.store.getState().day, id);
         if (!token) return undefined;
-        if (entry.kind === 'cancel') return token.status === 'BOOKED' || token.status === 'WAITLISTED' ? { op: 'cancel', token: token.id } : undefined;
+        if (entry.kind === 'cancel') return isActive(token) ? { op: 'cancel', token: token.id } : undefined;
         const day = this.store.getState().day;
         return token.status === 'BOOKED' && token.slot.start <= day.clock ? { op: 'no-show', token: token.id } : undefined;
       }

@@ -70,3 +70,13 @@ describe('roster files', () => {
     expect(!parsed.ok && parsed.error).toMatch(/^not valid JSON/);
   });
 });
+
+describe('roster phoneRegion', () => {
+  it('accepts a region libphonenumber-js knows and refuses another, naming the field', () => {
+    const doctors = [{ id: 'sharma', name: 'Dr. Sharma', code: 'SHR', slots: [{ start: '09:00', end: '10:00', capacity: 1 }] }];
+    expect(parseRoster({ doctors, phoneRegion: 'US' })).toMatchObject({ ok: true });
+    const refused = parseRoster({ doctors, phoneRegion: 'XX' });
+    expect(refused.ok).toBe(false);
+    expect(refused.ok ? '' : refused.error).toMatch(/phoneRegion/);
+  });
+});
