@@ -1,16 +1,17 @@
 /**
- * The allocation rules of SPEC §2, as operations on a Day. Every function here assumes its
- * command was already validated: from here on nothing can fail, so a command either errors
- * before any change or completes.
+ * The allocation rules of SPEC §2, as operations on a Day. Every change goes through the few
+ * primitives here, and each records how to take itself back on `day.trail` while a command
+ * runs: that is how `undo` is exact (undo.ts) and how a command that fails half-way changes
+ * nothing.
  */
 import type { DayEvent, SeatVia, WaitVia } from './events.js';
+import { servedBefore, type Day, type Doctor, type Slot, type Token } from './model.js';
+import { nameKey, patientKey } from './patient.js';
+import type { Priority } from './sources.js';
+import { isActive, isBooked, type Status } from './status.js';
 
 /** Where events go; undefined when the caller does not want them (they are then never built). */
 export type EventSink = DayEvent[] | undefined;
-import { servedBefore, type Day, type Doctor, type Slot, type Token } from './model.js';
-import { nameKey, patientKey } from './patient.js';
-import { isActive, isBooked } from './status.js';
-import type { Priority } from './sources.js';
 
 export type Placement =
   /** Rule 2: a free seat. */
@@ -24,27 +25,52 @@ export type Placement =
   /** Rule 5: a new booking that would overfill the overflow queue. */
   | { kind: 'reject'; reason: string };
 
+/** Sets a field, remembering its old value on the trail. */
+export function assign<T extends object, K extends keyof T>(day: Day, target: T, key: K, value: T[K]): void {
+  const old = target[key];
+  if (old === value) return;
+  target[key] = value;
+  day.trail?.push(() => {
+    target[key] = old;
+  });
+}
+
+/** Seats taken: held (BOOKED) and used (seen before the slot closed), SPEC §5. */
+export function seatsTaken(slot: Slot): number {
+  return slot.booked.length + slot.used;
+}
+
 export function isFull(slot: Slot): boolean {
-  return slot.booked.length >= slot.capacity;
+  return seatsTaken(slot) >= slot.capacity;
+}
+
+/** A slot that can still take patients: not closed, and its doctor is not away. */
+export function isOpen(slot: Slot): boolean {
+  return !slot.closed && !slot.off;
+}
+
+/** Called in and still BOOKED: never displaced or moved (SPEC §5). */
+export function inConsultation(token: Token): boolean {
+  return token.doctor.inConsultation === token;
 }
 
 /**
  * Rule 3's victim: the lowest-priority token that has been displaced fewer than `maxBumps`
- * times and ranks strictly below the newcomer (so never an emergency); among equals the latest
- * arrival. `booked` is in service order, so the first match from the end is the one.
+ * times, is not in consultation, and ranks strictly below the newcomer (so never an
+ * emergency); among equals the latest arrival. `booked` is in service order.
  */
 export function findVictim(day: Day, slot: Slot, newcomer: Priority): Token | undefined {
   for (let i = slot.booked.length - 1; i >= 0; i--) {
     const candidate = slot.booked[i] as Token;
     if (candidate.priority <= newcomer) return undefined;
-    if (candidate.bumps < day.policy.maxBumps) return candidate;
+    if (candidate.bumps < day.policy.maxBumps && !inConsultation(candidate)) return candidate;
   }
   return undefined;
 }
 
 /**
  * Decides where a token of `priority` goes in `slot` (rules 2–5) without changing anything.
- * `newBooking` is false for roll-forward, which always may enter the overflow queue.
+ * `newBooking` is false for roll-forward and rebooking, which always may enter the queue.
  */
 export function planPlacement(day: Day, slot: Slot, priority: Priority, newBooking: boolean): Placement {
   if (!isFull(slot)) return { kind: 'seat' };
@@ -53,7 +79,7 @@ export function planPlacement(day: Day, slot: Slot, priority: Priority, newBooki
     const victim = findVictim(day, slot, priority);
     if (victim) return { kind: 'displace', victim };
   }
-  if (priority === 1 && slot.booked.length < slot.capacity + day.policy.emergencyOverbook) {
+  if (priority === 1 && seatsTaken(slot) < slot.capacity + day.policy.emergencyOverbook) {
     return { kind: 'overbook' };
   }
   const limit = day.policy.overflowLimit;
@@ -66,38 +92,49 @@ export function planPlacement(day: Day, slot: Slot, priority: Priority, newBooki
   return { kind: 'wait' };
 }
 
-/** Rule 7: the slot a booking without one goes to, or undefined when every slot has ended. */
-export function defaultSlot(doctor: Doctor, priority: Priority): Slot | undefined {
-  const earliest = doctor.slots[doctor.firstOpenSlot];
-  if (priority === 1) return earliest;
-  for (let i = doctor.firstOpenSlot; i < doctor.slots.length; i++) {
+/** The doctor's first slot from `index` on that is open (not closed, not off). */
+export function nextOpenSlot(doctor: Doctor, index: number): Slot | undefined {
+  for (let i = Math.max(index, doctor.firstOpenSlot); i < doctor.slots.length; i++) {
     const slot = doctor.slots[i] as Slot;
-    if (!isFull(slot)) return slot;
+    if (!slot.off) return slot;
+  }
+  return undefined;
+}
+
+/** Rule 7: the slot a booking without one goes to, or undefined when no open slot is left. */
+export function defaultSlot(doctor: Doctor, priority: Priority): Slot | undefined {
+  const earliest = nextOpenSlot(doctor, 0);
+  if (priority === 1 || earliest === undefined) return earliest;
+  for (let i = earliest.index; i < doctor.slots.length; i++) {
+    const slot = doctor.slots[i] as Slot;
+    if (!slot.off && !isFull(slot)) return slot;
   }
   return earliest;
 }
 
+export type PlaceVia = 'booking' | 'roll-forward' | 'move';
+
 /** Places a token in `slot` as planned; `via` tells the events how it got here. */
-export function place(day: Day, token: Token, slot: Slot, placement: Placement, via: 'booking' | 'roll-forward', events: EventSink): void {
-  token.slot = slot;
+export function place(day: Day, token: Token, slot: Slot, placement: Placement, via: PlaceVia, events: EventSink): void {
+  const wait: WaitVia = via === 'move' ? 'booking' : via;
   switch (placement.kind) {
     case 'seat':
-      seat(day, token, slot, via, events);
+      seat(day, token, slot, wait, events);
       return;
     case 'overbook':
       seat(day, token, slot, 'overbook', events);
       return;
     case 'displace': {
       const victim = placement.victim;
-      unseat(slot, victim);
-      victim.bumps += 1;
+      unseat(day, slot, victim);
+      assign(day, victim, 'bumps', victim.bumps + 1);
       events?.push({ kind: 'displaced', token: victim.id, by: token.id, slot: slot.label, doctor: slot.doctor.id, at: day.clock });
-      seat(day, token, slot, via === 'booking' ? 'displacement' : via, events);
+      seat(day, token, slot, via === 'roll-forward' ? via : 'displacement', events);
       enqueue(day, victim, slot, 'displaced', events);
       return;
     }
     case 'wait':
-      enqueue(day, token, slot, via, events);
+      enqueue(day, token, slot, wait, events);
       return;
     case 'reject':
       throw new Error('a rejected booking has no token to place');
@@ -116,19 +153,30 @@ function serviceIndex(booked: readonly Token[], token: Token): number {
   return low;
 }
 
-function seat(day: Day, token: Token, slot: Slot, via: SeatVia, events: EventSink): void {
+function insertSeat(slot: Slot, token: Token): void {
   const booked = slot.booked;
   const at = serviceIndex(booked, token);
   if (at === booked.length) booked.push(token);
   else booked.splice(at, 0, token);
-  token.status = 'BOOKED';
-  token.slot = slot;
-  token.seatedAt = day.clock;
+}
+
+function removeSeat(slot: Slot, token: Token): void {
+  slot.booked.splice(serviceIndex(slot.booked, token), 1);
+}
+
+function seat(day: Day, token: Token, slot: Slot, via: SeatVia, events: EventSink): void {
+  insertSeat(slot, token);
+  day.trail?.push(() => removeSeat(slot, token));
+  assign(day, token, 'status', 'BOOKED');
+  assign(day, token, 'slot', slot);
+  assign(day, token, 'seatedAt', day.clock);
   events?.push({ kind: 'seated', token: token.id, slot: slot.label, doctor: slot.doctor.id, via, at: day.clock });
 }
 
-function unseat(slot: Slot, token: Token): void {
-  slot.booked.splice(serviceIndex(slot.booked, token), 1);
+/** Takes a token out of its seat (its status is the caller's to set). */
+export function unseat(day: Day, slot: Slot, token: Token): void {
+  removeSeat(slot, token);
+  day.trail?.push(() => insertSeat(slot, token));
 }
 
 /** 1-based place in the doctor's overflow queue (priority, then arrival) in O(log n). */
@@ -136,42 +184,73 @@ export function queuePosition(token: Token): number {
   const doctor = token.doctor;
   let ahead = 0;
   for (let p = 1; p < token.priority; p++) ahead += doctor.waitingByPriority[p] as number;
-  return ahead + (doctor.waitingBySeq[token.priority] as { prefix(n: number): number }).prefix(token.seq);
+  if (token.transferred) {
+    // Rare: a token moved in from another doctor keeps an older arrival than its number says.
+    for (const slot of doctor.slots) for (const other of slot.waiting.values()) if (other.priority === token.priority && !servedBefore(token, other)) ahead += 1;
+    return ahead;
+  }
+  ahead += (doctor.waitingBySeq[token.priority] as { prefix(n: number): number }).prefix(token.seq);
+  for (const other of doctor.waitingTransferred) if (other.priority === token.priority && other.arrival < token.arrival) ahead += 1;
+  return ahead;
+}
+
+function joinQueue(token: Token): void {
+  const doctor = token.doctor;
+  token.slot.waiting.push(token);
+  doctor.waitingCount += 1;
+  (doctor.waitingByPriority[token.priority] as number) += 1;
+  if (token.transferred) doctor.waitingTransferred.push(token);
+  else doctor.waitingBySeq[token.priority]?.add(token.seq, 1);
+}
+
+function leaveQueue(token: Token): void {
+  const doctor = token.doctor;
+  token.slot.waiting.remove(token);
+  doctor.waitingCount -= 1;
+  (doctor.waitingByPriority[token.priority] as number) -= 1;
+  if (token.transferred) doctor.waitingTransferred.splice(doctor.waitingTransferred.indexOf(token), 1);
+  else doctor.waitingBySeq[token.priority]?.add(token.seq, -1);
 }
 
 function enqueue(day: Day, token: Token, slot: Slot, via: WaitVia, events: EventSink): void {
-  const doctor = slot.doctor;
-  token.status = 'WAITLISTED';
-  token.slot = slot;
-  slot.waiting.push(token);
-  doctor.waitingCount += 1;
-  (doctor.waitingByPriority[token.priority] as number) += 1;
-  doctor.waitingBySeq[token.priority]?.add(token.seq, 1);
+  assign(day, token, 'status', 'WAITLISTED');
+  assign(day, token, 'slot', slot);
+  joinQueue(token);
+  day.trail?.push(() => leaveQueue(token));
   events?.push({
     kind: 'waitlisted',
     token: token.id,
     slot: slot.label,
-    doctor: doctor.id,
+    doctor: slot.doctor.id,
     position: queuePosition(token),
     via,
     at: day.clock,
   });
 }
 
-function dequeue(token: Token): void {
-  const doctor = token.doctor;
-  token.slot.waiting.remove(token);
-  doctor.waitingCount -= 1;
-  (doctor.waitingByPriority[token.priority] as number) -= 1;
-  doctor.waitingBySeq[token.priority]?.add(token.seq, -1);
+/** Takes a token out of the overflow queue (its status is the caller's to set). */
+export function dequeue(day: Day, token: Token): void {
+  leaveQueue(token);
+  day.trail?.push(() => joinQueue(token));
+}
+
+/** Gives up a token's seat or queue place; returns the slot whose seat it freed, if any. */
+export function vacate(day: Day, token: Token): Slot | undefined {
+  if (isBooked(token)) {
+    unseat(day, token.slot, token);
+    if (inConsultation(token)) assign(day, token.doctor, 'inConsultation', null);
+    return token.slot;
+  }
+  dequeue(day, token);
+  return undefined;
 }
 
 /** Rule 6: fills free seats of `slot` from the overflow queue; returns whom it promoted. */
-function promoteInto(day: Day, slot: Slot, events: EventSink): Token | undefined {
+export function promoteInto(day: Day, slot: Slot, events: EventSink): Token | undefined {
   let first: Token | undefined;
-  while (!isFull(slot) && slot.waiting.size > 0) {
+  while (!slot.off && !isFull(slot) && slot.waiting.size > 0) {
     const next = slot.waiting.peek() as Token;
-    dequeue(next);
+    dequeue(day, next);
     seat(day, next, slot, 'promotion', events);
     first ??= next;
   }
@@ -192,7 +271,7 @@ function indexName(byName: Map<string, Token | Token[]>, token: Token): void {
   else byName.set(key, [sameName, token]);
 }
 
-function releaseActive(token: Token): void {
+export function releaseActive(token: Token): void {
   const doctor = token.doctor;
   if (token.phoneKey !== null) doctor.activeByPatient.delete(patientKey(token.phoneKey, token.patient));
   const byName = doctor.activeByName;
@@ -217,6 +296,19 @@ export function activeTokensNamed(doctor: Doctor, patient: string): readonly Tok
   return found === undefined ? [] : Array.isArray(found) ? found : [found];
 }
 
+/** Ends an active token whose seat or queue place is already given up. */
+export function finish(day: Day, token: Token, status: Exclude<Status, 'BOOKED' | 'WAITLISTED'>): void {
+  const before = token.status;
+  const endedBefore = token.endedAt;
+  token.status = status;
+  token.endedAt = day.clock;
+  releaseActive(token);
+  day.trail?.push(() => {
+    token.status = before;
+    token.endedAt = endedBefore;
+    registerActive(token);
+  });
+}
 
 /**
  * Ends a BOOKED or WAITLISTED token as CANCELLED or NO_SHOW; a freed seat is refilled from the
@@ -224,54 +316,23 @@ export function activeTokensNamed(doctor: Doctor, patient: string): readonly Tok
  */
 export function release(day: Day, token: Token, status: 'CANCELLED' | 'NO_SHOW', events: EventSink): Token | undefined {
   const wasBooked = isBooked(token);
-  if (wasBooked) unseat(token.slot, token);
-  else dequeue(token);
+  const freed = vacate(day, token);
   finish(day, token, status);
   const doctor = token.doctor.id;
   if (status === 'NO_SHOW') events?.push({ kind: 'no-show', token: token.id, doctor, at: day.clock });
   else events?.push({ kind: 'cancelled', token: token.id, was: wasBooked ? 'BOOKED' : 'WAITLISTED', doctor, at: day.clock });
-  return wasBooked ? promoteInto(day, token.slot, events) : undefined;
+  return freed ? promoteInto(day, freed, events) : undefined;
 }
 
-function finish(day: Day, token: Token, status: 'CANCELLED' | 'NO_SHOW' | 'COMPLETED' | 'UNSERVED'): void {
-  token.status = status;
-  token.endedAt = day.clock;
-  releaseActive(token);
-}
-
-/**
- * Rule 8: closes every slot that ends at or before `time`, one by one in closing order. Seated
- * patients are COMPLETED; overflow entries for the slot move, in queue order, to the doctor's
- * next slot under rules 2–4, or end UNSERVED after the doctor's last slot.
- */
-export function closeSlotsUntil(day: Day, time: number, events: EventSink): void {
-  while (day.nextToClose < day.closingOrder.length) {
-    const slot = day.closingOrder[day.nextToClose] as Slot;
-    if (slot.end > time) break;
-    day.nextToClose += 1;
-    closeSlot(day, slot, events);
-  }
-}
-
-function closeSlot(day: Day, slot: Slot, events: EventSink): void {
-  const doctor = slot.doctor;
-  slot.closed = true;
-  doctor.firstOpenSlot = slot.index + 1;
-  events?.push({ kind: 'slot-closed', slot: slot.label, doctor: doctor.id, at: day.clock });
-  for (const token of slot.booked) {
-    finish(day, token, 'COMPLETED');
-    events?.push({ kind: 'completed', token: token.id, slot: slot.label, doctor: doctor.id, at: day.clock });
-  }
-  slot.booked.length = 0;
-  const next = doctor.slots[slot.index + 1];
-  while (slot.waiting.size > 0) {
-    const token = slot.waiting.peek() as Token;
-    dequeue(token);
-    if (next) {
-      place(day, token, next, planPlacement(day, next, token.priority, false), 'roll-forward', events);
-    } else {
-      finish(day, token, 'UNSERVED');
-      events?.push({ kind: 'unserved', token: token.id, doctor: doctor.id, at: day.clock });
-    }
-  }
+/** Finishes the doctor's patient in consultation (COMPLETED); the seat stays used (SPEC §5). */
+export function completeConsultation(day: Day, doctor: Doctor, events: EventSink): Token | undefined {
+  const token = doctor.inConsultation;
+  if (token === null) return undefined;
+  const slot = token.slot;
+  unseat(day, slot, token);
+  assign(day, slot, 'used', slot.used + 1);
+  assign(day, doctor, 'inConsultation', null);
+  finish(day, token, 'COMPLETED');
+  events?.push({ kind: 'completed', token: token.id, slot: slot.label, doctor: doctor.id, at: day.clock });
+  return token;
 }

@@ -67,6 +67,21 @@ export function describeResult(day: Day, result: Result): string {
       const promoted = result.promoted ? `; ${who(day, result.promoted)} promoted into the seat` : '';
       return `${who(day, result.token)} ${verb}${promoted}`;
     }
+    case 'CHECKED_IN':
+      return `${who(day, result.token)} checked in`;
+    case 'CALLED':
+      return `${who(day, result.token)} called in (${result.slot})${result.completed ? `; ${who(day, result.completed)} completed` : ''}`;
+    case 'COMPLETED':
+      return `${who(day, result.token)} completed`;
+    case 'MOVED': {
+      const to = result.newToken ? ` as ${result.newToken}` : '';
+      const where = result.placement === 'WAITLISTED' ? `overflow #${result.position} for ${result.slot}` : result.slot;
+      return `${who(day, result.token)} moved${to} → ${where}${result.displaced ? `, displaced ${who(day, result.displaced)}` : ''}`;
+    }
+    case 'ABSENT':
+      return `away: ${result.slots.join(', ')}; ${result.rebooked.length} rebooked`;
+    case 'UNDONE':
+      return `undid ${result.undid.op}${result.undid.token ? ` ${result.undid.token}` : ''}`;
     default: {
       const token = findToken(day, result.token);
       const head = `${who(day, result.token)} ${token?.source ?? ''}`;
@@ -116,6 +131,16 @@ export function describeEvent(day: Day, event: DayEvent): string {
       return `${who(day, event.token)} unserved — call back`;
     case 'clock':
       return `clock ${event.time}`;
+    case 'checked-in':
+      return `${who(day, event.token)} checked in`;
+    case 'called':
+      return `${who(day, event.token)} called in`;
+    case 'moved':
+      return `${who(day, event.token)} moved to ${who(day, event.to)}`;
+    case 'absent':
+      return `${doctorName(day, event.doctor)} away: ${event.slots.join(', ')}`;
+    case 'undone':
+      return `undid ${event.op}${event.token ? ` ${event.token}` : ''}`;
   }
 }
 

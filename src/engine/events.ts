@@ -13,7 +13,12 @@ export type DayEvent =
   | { kind: 'slot-closed'; slot: string; doctor: string; at: number }
   | { kind: 'completed'; token: string; slot: string; doctor: string; at: number }
   | { kind: 'unserved'; token: string; doctor: string; at: number }
-  | { kind: 'clock'; time: string; at: number };
+  | { kind: 'clock'; time: string; at: number }
+  | { kind: 'checked-in'; token: string; doctor: string; at: number }
+  | { kind: 'called'; token: string; slot: string; doctor: string; at: number }
+  | { kind: 'moved'; token: string; to: string; doctor: string; at: number }
+  | { kind: 'absent'; doctor: string; slots: string[]; at: number }
+  | { kind: 'undone'; op: string; token?: string; at: number };
 
 /** How a token came to a seat: a booking (free seat, displacement, overbook), a promotion, a roll-forward. */
 export type SeatVia = 'booking' | 'displacement' | 'overbook' | 'promotion' | 'roll-forward';

@@ -1,23 +1,19 @@
-import {
-  closeSlotsUntil,
-  type EventSink,
-  defaultSlot,
-  activeTokensNamed,
-  place,
-  planPlacement,
-  queuePosition,
-  registerActive,
-  release,
-} from './allocation.js';
-import type { BookCommand, ClockCommand, Command, Result, TokenTarget } from './commands.js';
+import { place, planPlacement, defaultSlot, queuePosition, release, type EventSink } from './allocation.js';
+import { closeSlotsUntil } from './closing.js';
+import type { BookCommand, ClockCommand, Command, Result } from './commands.js';
 import { DeskError } from './errors.js';
 import type { DayEvent } from './events.js';
-import { buildDay, findToken, type Day, type Doctor, type Slot, type Token } from './model.js';
+import { checkIn, call, done } from './flow.js';
+import { issueToken } from './issue.js';
+import { buildDay, type CommandReference, type Day, type Slot, type Undo } from './model.js';
+import { absent, move } from './move.js';
+import { checkPhone, normaliseName, normalisePhone, patientKey, phoneKey } from './patient.js';
+import { noSlotLeft, resolveDoctor, resolveSlot, resolveToken } from './resolve.js';
 import type { Roster } from './roster.js';
 import { PRIORITY, parseSource } from './sources.js';
-import { formatTime, parseSlotReference, parseTime } from './time.js';
-import { checkPhone, normaliseName, normalisePhone, patientKey, phoneKey } from './patient.js';
 import { isActive, isBooked } from './status.js';
+import { formatTime, parseTime } from './time.js';
+import { undo } from './undo.js';
 
 export interface Outcome {
   result: Result;
@@ -44,19 +40,37 @@ export interface ExecuteOptions {
    * a benchmark, pass false: the events are then never built.
    */
   events?: boolean;
+  /**
+   * How `undo` names this command: a script passes its line, a journal its seq. Default: the
+   * day's own count of commands, which is the journal's seq when every command is journaled.
+   */
+  ref?: CommandReference;
 }
 
 /**
- * Runs one command against the day. A rule error (SPEC §2 rule 9) comes back as an ERROR result
- * and leaves the day untouched: every check happens before the first change.
+ * Runs one command against the day. A rule error comes back as an ERROR result and leaves the
+ * day untouched: most checks happen before the first change, and a command that fails later
+ * (a move whose rule-7 slot turns out to be its own) takes its changes back from its trail.
  */
 export function execute(day: Day, command: Command, options: ExecuteOptions = {}): Outcome {
   const events: EventSink = options.events === false ? undefined : [];
+  day.commandCount += 1;
+  const ref = options.ref ?? { key: 'seq', value: day.commandCount };
+  const trail: Undo[] = [];
+  // The clock is never undone (and closing slots would make long trails); undo keeps none either.
+  day.trail = command.op === 'clock' || command.op === 'undo' ? null : trail;
   try {
     const result = run(day, command, events);
+    day.trail = null;
+    if (trail.length > 0) {
+      const token = 'token' in result && typeof result.token === 'string' ? result.token : undefined;
+      day.history.push({ op: command.op, token, ref, trail });
+    }
     if (events === undefined ? result.status !== 'REJECTED' : events.length > 0) day.version += 1;
     return { result, events: events ?? NO_EVENTS };
   } catch (error) {
+    day.trail = null;
+    for (let i = trail.length - 1; i >= 0; i--) (trail[i] as Undo)();
     if (!(error instanceof DeskError)) throw error;
     const result: Result = { op: command.op, status: 'ERROR', error: error.message };
     return error.field === undefined ? { result, events: NO_EVENTS } : { result, events: NO_EVENTS, field: error.field };
@@ -85,37 +99,26 @@ function run(day: Day, command: Command, events: EventSink): Result {
     }
     case 'clock':
       return moveClock(day, command, events);
+    case 'check-in':
+      return checkIn(day, command, events);
+    case 'call':
+      return call(day, command, events);
+    case 'done':
+      return done(day, command, events);
+    case 'move':
+      return move(day, command, events);
+    case 'absent':
+      return absent(day, command, events);
+    case 'undo':
+      return undo(day, command, events);
     default:
-      throw new DeskError(`unknown op "${(command as { op: unknown }).op}" (known: book, cancel, no-show, clock)`);
+      throw new DeskError(`unknown op "${(command as { op: unknown }).op}" (known: ${OPS_TEXT})`);
   }
 }
 
-/** Looks a doctor up by id or name, case-insensitively; the error lists the known ones. */
-export function resolveDoctor(day: Day, reference: string | undefined): Doctor {
-  const doctor =
-    reference === undefined ? undefined : (day.doctorByKey.get(reference) ?? day.doctorByKey.get(reference.trim().toLowerCase()));
-  if (doctor) return doctor;
-  const known = day.doctors.map((d) => d.name).join(', ');
-  if (reference === undefined || reference.trim() === '') throw new DeskError(`missing doctor (known: ${known})`, 'doctor');
-  throw new DeskError(`unknown doctor "${reference}" (known: ${known})`, 'doctor');
-}
+const OPS_TEXT = 'book, cancel, no-show, clock, check-in, call, done, move, absent, undo';
 
-/** Finds a doctor's slot by reference; an ended slot is an error (SPEC §2 rule 8). */
-export function resolveSlot(day: Day, doctor: Doctor, reference: string): Slot {
-  let slot = doctor.slotByReference.get(reference);
-  if (!slot) {
-    const wanted = parseSlotReference(reference);
-    slot = doctor.slots.find((s) => s.start === wanted.start && (wanted.end === null || s.end === wanted.end));
-    if (!slot) {
-      const known = doctor.slots.map((s) => s.label).join(', ');
-      throw new DeskError(`unknown slot "${reference}" for ${doctor.name} (slots: ${known})`, 'slot');
-    }
-    // Bounded by the distinct spellings a desk or script uses for this doctor's slots.
-    if (doctor.slotByReference.size < 64 * doctor.slots.length) doctor.slotByReference.set(reference, slot);
-  }
-  if (slot.closed) throw new DeskError(`slot ${slot.label} of ${doctor.name} has ended (clock ${formatTime(day.clock)})`, 'slot');
-  return slot;
-}
+export { resolveDoctor, resolveSlot };
 
 function book(day: Day, command: BookCommand, events: EventSink): Result {
   const doctor = resolveDoctor(day, command.doctor);
@@ -138,7 +141,7 @@ function book(day: Day, command: BookCommand, events: EventSink): Result {
     slot = resolveSlot(day, doctor, command.slot);
   } else {
     slot = defaultSlot(doctor, priority);
-    if (!slot) throw new DeskError(`every slot of ${doctor.name} has ended (clock ${formatTime(day.clock)})`, 'slot');
+    if (!slot) throw noSlotLeft(day, doctor);
   }
   const placement = planPlacement(day, slot, priority, true);
   if (placement.kind === 'reject') {
@@ -146,28 +149,7 @@ function book(day: Day, command: BookCommand, events: EventSink): Result {
     return { op: 'book', status: 'REJECTED', slot: slot.label, reason: placement.reason, ...(warning !== undefined && { warning }) };
   }
 
-  const seq = doctor.nextSeq++;
-  const token: Token = {
-    id: `${doctor.code}-${String(seq).padStart(3, '0')}`,
-    seq,
-    arrival: day.tokens.length,
-    doctor,
-    patient,
-    phone,
-    phoneKey: key,
-    source,
-    priority,
-    slot,
-    status: 'WAITLISTED',
-    bumps: 0,
-    issuedAt: day.clock,
-    seatedAt: null,
-    endedAt: null,
-    heapIndex: -1,
-  };
-  day.tokens.push(token);
-  doctor.tokens.push(token);
-  registerActive(token);
+  const token = issueToken(day, doctor, { patient, phone, phoneKey: key, source, priority, slot });
   place(day, token, slot, placement, 'booking', events);
 
   // Field order follows SPEC §3: op, status, token, slot, then what the status adds.
@@ -181,34 +163,13 @@ function book(day: Day, command: BookCommand, events: EventSink): Result {
     case 'overbook':
       return {
         op: 'book', status: 'ALLOCATED', token: id, slot: label,
-        warning: `admitted over capacity (${slot.booked.length}/${slot.capacity}) under emergencyOverbook`,
+        warning: `admitted over capacity (${slot.booked.length + slot.used}/${slot.capacity}) under emergencyOverbook`,
       };
     case 'displace':
       return { op: 'book', status: 'REALLOCATED', token: id, slot: label, displaced: placement.victim.id, ...(warning !== undefined && { warning }) };
     case 'wait':
       return { op: 'book', status: 'WAITLISTED', token: id, slot: label, position: queuePosition(token), ...(warning !== undefined && { warning }) };
   }
-}
-
-function resolveToken(day: Day, target: TokenTarget, action: string): Token {
-  if (target.token !== undefined && target.token.trim() !== '') {
-    const token = findToken(day, target.token);
-    if (!token) throw new DeskError(`unknown token "${target.token}"`, 'token');
-    return token;
-  }
-  if (target.doctor === undefined || target.patient === undefined || target.patient.trim() === '') {
-    throw new DeskError(`name a token, or a doctor and a patient, to ${action}`);
-  }
-  const doctor = resolveDoctor(day, target.doctor);
-  const matches = activeTokensNamed(doctor, target.patient);
-  if (matches.length === 0) {
-    throw new DeskError(`no active token for patient "${target.patient}" with ${doctor.name}`, 'patient');
-  }
-  if (matches.length > 1) {
-    const ids = [...matches].sort((a, b) => a.arrival - b.arrival).map((t) => t.id).join(', ');
-    throw new DeskError(`${matches.length} active tokens for "${target.patient}" with ${doctor.name} (${ids}): name the token`, 'patient');
-  }
-  return matches[0] as Token;
 }
 
 function moveClock(day: Day, command: ClockCommand, events: EventSink): Result {

@@ -35,6 +35,17 @@ export interface Token extends HeapItem {
   seatedAt: Minutes | null;
   /** When the token reached its final status. */
   endedAt: Minutes | null;
+  /** When the patient checked in (SPEC §5), null until then. */
+  checkedIn: Minutes | null;
+  /** When the doctor called the patient in (SPEC §5), null until then. */
+  calledAt: Minutes | null;
+  /** The token a MOVED token became (SPEC §5). */
+  movedTo: string | null;
+  /**
+   * Issued by a move to another doctor, keeping an earlier arrival than its seq says: the
+   * doctor's by-seq queue counters skip it (see queuePosition).
+   */
+  readonly transferred: boolean;
 }
 
 export interface Slot {
@@ -51,6 +62,10 @@ export interface Slot {
   /** Overflow entries targeting this slot, first to promote on top. */
   readonly waiting: IndexedHeap<Token>;
   closed: boolean;
+  /** Seats used: tokens seen (COMPLETED) before the slot closed. They still count for rule 1. */
+  used: number;
+  /** The doctor is away (SPEC §5 `absent`): nothing is booked, promoted or rolled into it. */
+  off: boolean;
 }
 
 export interface Doctor {
@@ -59,7 +74,13 @@ export interface Doctor {
   readonly id: string;
   readonly name: string;
   readonly code: string;
+  /** Doctors of one department take each other's patients when one is away (SPEC §5). */
+  readonly department: string | null;
   readonly slots: readonly Slot[];
+  /** The patient in consultation: called, still BOOKED (SPEC §5); at most one. */
+  inConsultation: Token | null;
+  /** Transferred tokens in the overflow queue (see Token.transferred). Rare and small. */
+  readonly waitingTransferred: Token[];
   /** Index of the first slot that has not closed (slots.length when all have). */
   firstOpenSlot: number;
   nextSeq: number;
@@ -99,6 +120,30 @@ export interface Day {
   nextToClose: number;
   /** Bumped on every change, so views can cache by it. */
   version: number;
+  /** Commands executed so far (errors included): the default reference `undo` names. */
+  commandCount: number;
+  /** While a command runs: how to take back each change it made, in order (see undo.ts). */
+  trail: Undo[] | null;
+  /** Commands that may still be undone, oldest first; emptied when a slot closes. */
+  history: HistoryEntry[];
+  /** The newest command a slot closing put out of undo's reach, for the error message. */
+  undoBarrier: HistoryEntry | null;
+}
+
+/** Takes back one change. */
+export type Undo = () => void;
+
+export interface CommandReference {
+  /** `line` for a script line, `seq` for a journal entry or the day's own count. */
+  key: 'line' | 'seq';
+  value: number;
+}
+
+export interface HistoryEntry {
+  op: string;
+  token: string | undefined;
+  ref: CommandReference;
+  trail: Undo[];
 }
 
 /**
@@ -127,7 +172,10 @@ function buildDoctor(spec: Roster['doctors'][number], index: number): Doctor {
     id: spec.id,
     name: spec.name,
     code: spec.code,
+    department: spec.department ?? null,
     slots,
+    inConsultation: null,
+    waitingTransferred: [],
     firstOpenSlot: 0,
     nextSeq: 1,
     tokens: [],
@@ -153,6 +201,8 @@ function buildDoctor(spec: Roster['doctors'][number], index: number): Doctor {
       booked: [],
       waiting: new IndexedHeap<Token>(servedBefore),
       closed: false,
+      used: 0,
+      off: false,
     });
   });
   return doctor;
@@ -183,5 +233,9 @@ export function buildDay(roster: Roster): Day {
     closingOrder,
     nextToClose: 0,
     version: 0,
+    commandCount: 0,
+    trail: null,
+    history: [],
+    undoBarrier: null,
   };
 }

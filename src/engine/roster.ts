@@ -11,6 +11,8 @@ export interface Policy {
   maxBumps: number;
   /** The most entries a doctor's overflow queue may reach through new bookings; null = no limit. */
   overflowLimit: number | null;
+  /** When a slot closes, its BOOKED tokens never checked in become NO_SHOW (SPEC §5). */
+  noShowAtClose: boolean;
 }
 
 export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
@@ -18,6 +20,7 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   emergencyOverbook: 0,
   maxBumps: 2,
   overflowLimit: null,
+  noShowAtClose: false,
 });
 
 export interface SlotSpec {
@@ -34,6 +37,8 @@ export interface DoctorSpec {
   name: string;
   /** Token prefix such as `SHR`. */
   code: string;
+  /** Optional department, such as `General Medicine` (SPEC §5). */
+  department?: string;
   slots: SlotSpec[];
 }
 

@@ -1,6 +1,6 @@
 /** Token statuses (SPEC §1, §5) and the named questions the rules ask about them. */
 
-export const STATUSES = ['BOOKED', 'WAITLISTED', 'CANCELLED', 'NO_SHOW', 'COMPLETED', 'UNSERVED'] as const;
+export const STATUSES = ['BOOKED', 'WAITLISTED', 'CANCELLED', 'NO_SHOW', 'COMPLETED', 'UNSERVED', 'MOVED', 'VOIDED'] as const;
 export type Status = (typeof STATUSES)[number];
 
 /** Holds a seat or an overflow place: the token can still be served, cancelled or moved. */

@@ -40,6 +40,9 @@ export interface TokenRow {
   slot: string;
   source: Source;
   status: Status;
+  checkedIn: string | null;
+  calledAt: string | null;
+  movedTo: string | null;
 }
 
 /** A doctor's overflow queue in queue order: priority, then arrival (SPEC §2 rule 5). */
@@ -76,6 +79,9 @@ export function tokenRows(day: Day): TokenRow[] {
     slot: token.slot.label,
     source: token.source,
     status: token.status,
+    checkedIn: token.checkedIn === null ? null : formatTime(token.checkedIn),
+    calledAt: token.calledAt === null ? null : formatTime(token.calledAt),
+    movedTo: token.movedTo,
   }));
 }
 
@@ -87,9 +93,10 @@ export function snapshot(day: Day): string {
   return JSON.stringify({
     board: boardOf(day),
     slotsClosed: day.nextToClose,
+    seats: day.doctors.map((d) => [d.inConsultation?.id ?? null, d.slots.map((s) => [s.used, s.off])]),
     tokens: day.tokens.map((t) => [
       t.id, t.arrival, t.doctor.id, t.slot.label, t.patient, t.phone, t.source, t.status, t.bumps,
-      t.issuedAt, t.seatedAt, t.endedAt,
+      t.issuedAt, t.seatedAt, t.endedAt, t.checkedIn, t.calledAt, t.movedTo,
     ]),
   });
 }

@@ -24,6 +24,7 @@ const doctorSchema = z
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "sharma"'),
     name: z.string().trim().min(1, 'must not be empty'),
     code: z.string().regex(/^[A-Z]{2,5}$/, 'must be 2 to 5 capital letters such as "SHR"'),
+    department: z.string({ error: 'must be text such as "General Medicine"' }).trim().min(1, 'must not be empty').optional(),
     slots: z.array(slotSchema).min(1, 'must list at least one slot'),
   })
   .superRefine((doctor, ctx) => {
@@ -45,6 +46,7 @@ const policySchema = z
     emergencyOverbook: z.number().int().min(0, 'must be 0 or more'),
     maxBumps: z.number().int().min(0, 'must be 0 or more'),
     overflowLimit: z.number().int().min(0, 'must be 0 or more').nullable(),
+    noShowAtClose: z.boolean({ error: 'must be true or false' }),
   })
   .partial();
 

@@ -32,6 +32,38 @@ const schemas = {
     op: z.literal('clock'),
     time: text('a time written HH:MM'),
   }),
+  'check-in': z.strictObject({
+    op: z.literal('check-in'),
+    token: text('a token such as "SHR-001"').optional(),
+    doctor: text('a doctor id or name').optional(),
+    patient: text("the patient's name").optional(),
+  }),
+  call: z.strictObject({
+    op: z.literal('call'),
+    doctor: text('a doctor id or name').optional(),
+    token: text('a token such as "SHR-001"').optional(),
+  }),
+  done: z.strictObject({
+    op: z.literal('done'),
+    doctor: text('a doctor id or name').optional(),
+    token: text('a token such as "SHR-001"').optional(),
+  }),
+  move: z.strictObject({
+    op: z.literal('move'),
+    token: text('a token such as "SHR-001"'),
+    doctor: text('a doctor id or name').optional(),
+    slot: text('a slot such as "09:00" or "9-10"').optional(),
+  }),
+  absent: z.strictObject({
+    op: z.literal('absent'),
+    doctor: text('a doctor id or name'),
+    from: text('a time written HH:MM').optional(),
+    to: text('a time written HH:MM').optional(),
+  }),
+  undo: z.strictObject({
+    op: z.literal('undo'),
+    expect: z.number({ error: 'must be the line or sequence number of the command to undo' }).int('must be a whole number').positive('must be 1 or more').optional(),
+  }),
 } as const;
 
 export type LineParse = { ok: true; command: Command } | { ok: false; op?: string; error: string };

@@ -14,6 +14,26 @@ export function describeResult(result: Result): string {
     case 'CANCELLED':
     case 'NO_SHOW':
       return [result.status, result.token, result.promoted && `promoted ${result.promoted}`].filter(Boolean).join(' ');
+    case 'CHECKED_IN':
+    case 'COMPLETED':
+      return `${result.status} ${result.token}`;
+    case 'CALLED':
+      return [result.status, result.token, result.slot, result.completed && `completed ${result.completed}`].filter(Boolean).join(' ');
+    case 'MOVED': {
+      const parts = [result.status, result.token, result.newToken && `as ${result.newToken}`, result.placement, result.slot];
+      if (result.displaced) parts.push(`displaced ${result.displaced}`);
+      if (result.position !== undefined) parts.push(`overflow position ${result.position}`);
+      if (result.promoted) parts.push(`promoted ${result.promoted}`);
+      return parts.filter(Boolean).join(' ');
+    }
+    case 'ABSENT': {
+      const moved = result.rebooked.map((r) => `${r.token}${r.newToken ? `→${r.newToken}` : ''} ${r.placement} ${r.slot}`);
+      return [`ABSENT ${result.slots.join(', ')}`, result.completed && `completed ${result.completed}`, ...moved].filter(Boolean).join('; ');
+    }
+    case 'UNDONE': {
+      const at = result.undid.line !== undefined ? `line ${result.undid.line}` : `seq ${result.undid.seq}`;
+      return ['UNDONE', result.undid.op, result.undid.token, `(${at})`].filter(Boolean).join(' ');
+    }
     default: {
       const parts: (string | undefined)[] = [result.status, result.token, result.slot];
       if (result.displaced) parts.push(`displaced ${result.displaced}`);

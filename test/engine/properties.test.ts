@@ -32,7 +32,8 @@ function doctorState(day: Day, doctor: Doctor): string {
 
 /** Which doctor a command concerns, or undefined for the clock (which concerns all). */
 function concernedDoctor(day: Day, command: Command): Doctor | undefined {
-  if (command.op === 'clock') return undefined;
+  // Undo and absent (with a department) may concern several doctors.
+  if (command.op === 'clock' || command.op === 'undo' || command.op === 'absent' || command.op === 'move') return undefined;
   if ('token' in command && command.token) return findToken(day, command.token)?.doctor;
   return day.doctorByKey.get((command.doctor ?? '').toLowerCase());
 }
@@ -83,8 +84,7 @@ function runDay(roster: Parameters<typeof createDay>[0], commands: Command[], ch
     expect(checkInvariants(day)).toEqual([]);
     if (result.status === 'ERROR') expect(snapshot(day)).toBe(before);
     if (concerned) expect(day.doctors.filter((d) => d !== concerned).map((d) => doctorState(day, d))).toEqual(others);
-    const issued = result.status === 'ALLOCATED' || result.status === 'REALLOCATED' || result.status === 'WAITLISTED';
-    expect(day.tokens.length).toBe(tokensBefore + (issued ? 1 : 0));
+    expect(day.tokens.length).toBe(tokensBefore + tokensIssuedBy(result));
     if (result.status === 'WAITLISTED') {
       const token = findToken(day, result.token)!;
       expect(result.position).toBe(overflowQueue(token.doctor).indexOf(token) + 1);
@@ -99,6 +99,22 @@ function runDay(roster: Parameters<typeof createDay>[0], commands: Command[], ch
     }
   }
   return { day, results };
+}
+
+/** How many tokens a result says it issued: a booking, a move to another doctor, an absence's moves. */
+function tokensIssuedBy(result: Result): number {
+  switch (result.status) {
+    case 'ALLOCATED':
+    case 'REALLOCATED':
+    case 'WAITLISTED':
+      return 1;
+    case 'MOVED':
+      return result.newToken === undefined ? 0 : 1;
+    case 'ABSENT':
+      return result.rebooked.filter((r) => r.newToken !== undefined).length;
+    default:
+      return 0;
+  }
 }
 
 describe('properties over random days', () => {
@@ -127,7 +143,7 @@ describe('properties over random days', () => {
     fc.assert(
       fc.property(scenarioArbitrary, ({ roster, commands }) => {
         const { day } = runDay(roster, [...commands, { op: 'clock', time: '24:00' }], false);
-        for (const token of day.tokens) expect(['COMPLETED', 'CANCELLED', 'NO_SHOW', 'UNSERVED']).toContain(token.status);
+        for (const token of day.tokens) expect(['COMPLETED', 'CANCELLED', 'NO_SHOW', 'UNSERVED', 'MOVED', 'VOIDED']).toContain(token.status);
         expect(checkInvariants(day)).toEqual([]);
       }),
       { numRuns: RUNS },

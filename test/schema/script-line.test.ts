@@ -28,12 +28,12 @@ describe('script lines', () => {
     expect(parseScriptLine('{"op":"teleport"}')).toEqual({
       ok: false,
       op: 'teleport',
-      error: 'unknown op "teleport" (known: book, cancel, no-show, clock)',
+      error: 'unknown op "teleport" (known: book, cancel, no-show, clock, check-in, call, done, move, absent, undo)',
     });
   });
 
   it('reports a missing op and a line that is not an object', () => {
-    expect(parseScriptLine('{"doctor":"sharma"}')).toEqual({ ok: false, error: 'missing "op" (known: book, cancel, no-show, clock)' });
+    expect(parseScriptLine('{"doctor":"sharma"}')).toEqual({ ok: false, error: 'missing "op" (known: book, cancel, no-show, clock, check-in, call, done, move, absent, undo)' });
     expect(parseScriptLine('[1,2]')).toMatchObject({ ok: false, error: expect.stringMatching(/expected a JSON object/) });
   });
 
@@ -47,5 +47,29 @@ describe('script lines', () => {
 
   it('reports a field of the wrong type by name', () => {
     expect(parseScriptLine('{"op":"clock","time":10}')).toEqual({ ok: false, op: 'clock', error: 'time: must be a time written HH:MM' });
+  });
+});
+
+describe('script lines for the front-desk flow (SPEC §5)', () => {
+  it('parses check-in, call, done, move, absent and undo', () => {
+    for (const line of [
+      '{"op":"check-in","token":"SHR-001"}',
+      '{"op":"call","doctor":"sharma"}',
+      '{"op":"done","token":"SHR-001"}',
+      '{"op":"move","token":"SHR-001","doctor":"reddy","slot":"10:00"}',
+      '{"op":"absent","doctor":"reddy","from":"11:00","to":"13:00"}',
+      '{"op":"undo","expect":3}',
+    ]) {
+      expect(parseScriptLine(line)).toEqual({ ok: true, command: JSON.parse(line) });
+    }
+  });
+
+  it('names the bad field', () => {
+    expect(parseScriptLine('{"op":"move"}')).toMatchObject({ ok: false, error: expect.stringMatching(/token/) });
+    expect(parseScriptLine('{"op":"undo","expect":"three"}')).toMatchObject({ ok: false, error: expect.stringMatching(/expect/) });
+    expect(parseScriptLine('{"op":"absent","doctor":"reddy","until":"12:00"}')).toMatchObject({
+      ok: false,
+      error: 'unknown field "until" for absent (it takes doctor, from, to)',
+    });
   });
 });

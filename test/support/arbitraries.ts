@@ -24,12 +24,15 @@ export const policyArbitrary: fc.Arbitrary<Policy> = fc.record({
   emergencyOverbook: fc.integer({ min: 0, max: 2 }),
   maxBumps: fc.integer({ min: 0, max: 3 }),
   overflowLimit: fc.option(fc.integer({ min: 0, max: 4 }), { nil: null }),
+  noShowAtClose: fc.boolean(),
 });
 
 export const rosterArbitrary: fc.Arbitrary<Roster> = fc
-  .tuple(fc.array(slotsArbitrary, { minLength: 1, maxLength: 4 }), policyArbitrary)
-  .map(([doctorSlots, policy]) => ({
-    doctors: doctorSlots.map((slots, i) => ({ id: IDS[i]!, name: `Dr. ${IDS[i]!}`, code: CODES[i]!, slots })),
+  .tuple(fc.array(slotsArbitrary, { minLength: 1, maxLength: 4 }), policyArbitrary, fc.array(fc.constantFrom('General', 'Eyes', undefined), { minLength: 4, maxLength: 4 }))
+  .map(([doctorSlots, policy, departments]) => ({
+    doctors: doctorSlots.map((slots, i) => ({
+      id: IDS[i]!, name: `Dr. ${IDS[i]!}`, code: CODES[i]!, slots, ...(departments[i] !== undefined && { department: departments[i] }),
+    })),
     policy,
   }));
 
@@ -64,7 +67,42 @@ function commandArbitrary(roster: Roster): fc.Arbitrary<Command> {
     { weight: 3, arbitrary: target.map((t) => ({ op: 'cancel' as const, ...t })) },
     { weight: 2, arbitrary: target.map((t) => ({ op: 'no-show' as const, ...t })) },
     { weight: 2, arbitrary: fc.integer({ min: -30, max: 100 }).map((step) => ({ op: 'clock' as const, time: `+${step}` })) },
+    ...flowCommands(doctorRef, slotRef, tokenRef, target),
   );
+}
+
+/** SPEC §5's commands, weighted so a day of 80 commands sees each several times. */
+function flowCommands(
+  doctorRef: fc.Arbitrary<string>,
+  slotRef: fc.Arbitrary<string | undefined>,
+  tokenRef: fc.Arbitrary<string>,
+  target: fc.Arbitrary<{ token: string } | { doctor: string; patient: string }>,
+): { weight: number; arbitrary: fc.Arbitrary<Command> }[] {
+  const time = fc.option(fc.integer({ min: 8 * 60, max: 18 * 60 }).map(formatTime), { nil: undefined });
+  return [
+    { weight: 4, arbitrary: target.map((t) => ({ op: 'check-in' as const, ...t })) },
+    {
+      weight: 3,
+      arbitrary: fc.oneof(doctorRef.map((doctor) => ({ op: 'call' as const, doctor })), tokenRef.map((token) => ({ op: 'call' as const, token }))),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.oneof(doctorRef.map((doctor) => ({ op: 'done' as const, doctor })), tokenRef.map((token) => ({ op: 'done' as const, token }))),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .record({ token: tokenRef, doctor: fc.option(doctorRef, { nil: undefined }), slot: slotRef })
+        .map(({ token, doctor, slot }) => ({ op: 'move' as const, token, ...(doctor !== undefined && { doctor }), ...(slot !== undefined && { slot }) })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc
+        .record({ doctor: doctorRef, from: time, to: time })
+        .map(({ doctor, from, to }) => ({ op: 'absent' as const, doctor, ...(from !== undefined && { from }), ...(to !== undefined && { to }) })),
+    },
+    { weight: 2, arbitrary: fc.constant({ op: 'undo' as const }) },
+  ];
 }
 
 /** A roster and a command sequence for it. Clock steps are relative (`+N` minutes) until resolved. */
