@@ -39,7 +39,10 @@ describe('opd-desk apply', () => {
     expect(sharma.slots[0].capacity).toBe(3);
     expect(sharma.slots[0].patients[0]).toEqual({ token: 'SHR-004', patient: 'Ravi', source: 'EMERGENCY', priority: 1 });
     expect(sharma.overflow).toEqual([{ token: 'SHR-005', patient: 'Meena', source: 'WALK_IN', priority: 5, slot: '09:00-10:00' }]);
-    expect(document.tokens[0]).toEqual({ token: 'SHR-001', patient: 'Asha', doctor: 'sharma', slot: '09:00-10:00', source: 'WALK_IN', status: 'CANCELLED' });
+    expect(document.tokens[0]).toEqual({
+      token: 'SHR-001', patient: 'Asha', doctor: 'sharma', slot: '09:00-10:00', source: 'WALK_IN', status: 'CANCELLED',
+      checkedIn: null, calledAt: null, movedTo: null,
+    });
     expect(document.tokens.map((t: { token: string }) => t.token)).toEqual(['SHR-001', 'SHR-002', 'SHR-003', 'SHR-004', 'SHR-005']);
     expect(run.stderr).toContain('spec-script.jsonl:7: unknown doctor "Dr. X"');
   });
@@ -73,9 +76,11 @@ describe('opd-desk apply', () => {
       [1, 'ERROR'], [2, 'ERROR'], [3, 'ERROR'], [4, 'ALLOCATED'],
     ]);
     expect(results[0].error).toMatch(/^invalid JSON/);
-    expect(results[1]).toEqual({ line: 2, op: 'dance', status: 'ERROR', error: 'unknown op "dance" (known: book, cancel, no-show, clock)' });
+    expect(results[1]).toEqual({ line: 2, op: 'dance', status: 'ERROR', error: 'unknown op "dance" (known: book, cancel, no-show, clock, check-in, call, done, move, absent, undo)' });
     expect(results[2].error).toBe('unknown doctor "Dr. Who" (known: Dr. Sharma, Dr. Reddy, Dr. Kapoor)');
-    expect(tokens).toEqual([{ token: 'RED-001', patient: 'Ravi', doctor: 'reddy', slot: '09:00-10:00', source: 'WALK_IN', status: 'BOOKED' }]);
+    expect(tokens).toEqual([
+      { token: 'RED-001', patient: 'Ravi', doctor: 'reddy', slot: '09:00-10:00', source: 'WALK_IN', status: 'BOOKED', checkedIn: null, calledAt: null, movedTo: null },
+    ]);
     expect(run.stderr.trim().split('\n')).toHaveLength(3);
   });
 

@@ -99,15 +99,16 @@ describe('the booking form', () => {
     desk = deskAt(120, 40, [{ op: 'book', doctor: 'sharma', patient: 'Asha', phone: '98450' }]);
     const d = desk;
     await d.press('b');
-    await d.press('Asha Again');
+    await d.press('asha');
     await d.press(KEYS.enter, (f) => f.includes('▸ Phone'));
     await d.press('98450');
     await d.press(KEYS.enter, (f) => f.includes('▸ Doctor'));
     await d.press(KEYS.enter, (f) => f.includes('▸ Source'));
     await d.press(KEYS.enter, (f) => f.includes('▸ Slot'));
     const frame = await d.press(KEYS.enter, (f) => f.includes('✗'));
-    expect(frame).toMatch(/▸ Phone {2}98450 +✗ phone 98450 already has active token SHR-001 \(Asha, BOOKED\) with Dr. Sharma/);
-    expect(frame).toContain('Asha Again');
+    // SPEC §2 rule 9: the same patient (same phone, same name in any case) with the same doctor.
+    expect(frame).toMatch(/▸ Phone {2}98450 +✗ Asha \(phone 98450\) already has active token SHR-001 \(BOOKED\) with Dr. Sharma/);
+    expect(frame).toContain('asha');
     expect(d.store.getState().day.tokens).toHaveLength(1);
   });
 
