@@ -1,0 +1,103 @@
+/** SPEC §5 `undo`: exact, walking back, and its errors. */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkInvariants, createDay, execute, snapshot, type Command, type Day } from '../../src/engine/index.js';
+import { resolveClock, scenarioArbitrary } from '../support/arbitraries.js';
+import { desk, expectUnchanged, rosterOf } from '../support/day.js';
+
+/** The snapshot without VOIDED tokens: what undo promises to restore. */
+function withoutVoided(day: Day): string {
+  const parsed = JSON.parse(snapshot(day)) as { tokens: unknown[][] };
+  parsed.tokens = parsed.tokens.filter((row) => row[7] !== 'VOIDED');
+  return JSON.stringify(parsed);
+}
+
+describe('undo', () => {
+  it('takes back a booking: the token stays VOIDED and its number is never issued again', () => {
+    const d = desk(rosterOf({ sharma: [1] }));
+    d.book('Asha');
+    d.book('Ravi');
+    const before = withoutVoided(d.day);
+    d.book('Meena', 'emergency');
+    expect(d.run({ op: 'undo' })).toEqual({ op: 'undo', status: 'UNDONE', undid: { op: 'book', token: 'SHR-003', seq: 3 } });
+    expect(withoutVoided(d.day)).toBe(before);
+    expect(d.status('SHR-003')).toBe('VOIDED');
+    expect(d.book('Kiran')).toMatchObject({ token: 'SHR-004' });
+  });
+
+  it('repeated, walks further back; clock moves that closed no slot stay', () => {
+    const d = desk(rosterOf({ sharma: [2, 2] }));
+    d.book('Asha');
+    d.run({ op: 'check-in', token: 'SHR-001' });
+    d.run({ op: 'clock', time: '08:30' });
+    expect(d.run({ op: 'undo' })).toMatchObject({ undid: { op: 'check-in', token: 'SHR-001', seq: 2 } });
+    expect(d.run({ op: 'undo' })).toMatchObject({ undid: { op: 'book', token: 'SHR-001', seq: 1 } });
+    expect(d.day.clock).toBe(8 * 60 + 30);
+    expect(expectUnchanged(d, { op: 'undo' })).toBe('nothing to undo');
+  });
+
+  it('takes back a move to another doctor and an absence', () => {
+    const d = desk({ ...rosterOf({ sharma: [1, 1], reddy: [1, 1] }), doctors: rosterOf({ sharma: [1, 1], reddy: [1, 1] }).doctors.map((doc) => ({ ...doc, department: 'G' })) });
+    d.book('Asha', 'walk-in', '09:00');
+    d.book('Ravi', 'walk-in', '09:00');
+    const before = withoutVoided(d.day);
+    d.run({ op: 'move', token: 'SHR-001', doctor: 'reddy' });
+    d.run({ op: 'absent', doctor: 'sharma' });
+    d.run({ op: 'undo' });
+    d.run({ op: 'undo' });
+    expect(withoutVoided(d.day)).toBe(before);
+    expect(d.day.tokens.filter((t) => t.status === 'VOIDED').map((t) => t.id)).toEqual(['RED-001', 'RED-002']);
+  });
+
+  it('error: a slot closed after that command', () => {
+    const d = desk(rosterOf({ sharma: [2, 2] }));
+    d.book('Asha');
+    d.run({ op: 'clock', time: '10:00' });
+    expect(expectUnchanged(d, { op: 'undo' })).toBe('cannot undo book SHR-001 (seq 1): a slot has closed since');
+  });
+
+  it('error: expect names another command', () => {
+    const d = desk(rosterOf({ sharma: [2] }));
+    d.book('Asha');
+    d.book('Ravi');
+    expect(expectUnchanged(d, { op: 'undo', expect: 1 })).toBe('the command to undo is book SHR-002 (seq 2), not seq 1');
+    expect(d.run({ op: 'undo', expect: 2 })).toMatchObject({ status: 'UNDONE' });
+  });
+
+  it('names the command by the line or seq its caller gave', () => {
+    const day = createDay(rosterOf({ sharma: [2] }));
+    execute(day, { op: 'book', doctor: 'sharma', patient: 'Asha' }, { ref: { key: 'line', value: 7 } });
+    expect(execute(day, { op: 'undo', expect: 7 }).result).toEqual({ op: 'undo', status: 'UNDONE', undid: { op: 'book', token: 'SHR-001', line: 7 } });
+  });
+
+  it('errors and rejected bookings are not undone: undo skips to the command that changed the day', () => {
+    const d = desk(rosterOf({ sharma: [1] }, { overflowLimit: 0 }));
+    d.book('Asha');
+    d.book('Ravi');
+    d.run({ op: 'cancel', token: 'SHR-009' });
+    expect(d.run({ op: 'undo' })).toMatchObject({ undid: { op: 'book', token: 'SHR-001' } });
+  });
+});
+
+describe('undo is exact over random days', () => {
+  it('commands + X + undo gives the same day as commands alone, apart from VOIDED tokens', () => {
+    fc.assert(
+      fc.property(scenarioArbitrary, ({ roster, commands }) => {
+        const day = createDay(roster);
+        for (const raw of commands) execute(day, resolveClock(raw, day.clock), { events: false });
+        // X: the last command of the sequence that changes the day and can be undone, run on a copy.
+        const reference = withoutVoided(day);
+        const versions = day.history.length;
+        const last = commands[commands.length - 1] as Command;
+        const x = resolveClock(last, day.clock);
+        if (x.op === 'clock' || x.op === 'undo') return;
+        execute(day, x, { events: false });
+        if (day.history.length === versions) return;
+        expect(execute(day, { op: 'undo' }).result.status).toBe('UNDONE');
+        expect(withoutVoided(day)).toBe(reference);
+        expect(checkInvariants(day)).toEqual([]);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
