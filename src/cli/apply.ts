@@ -1,9 +1,7 @@
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import type { Result } from '../engine/index.js';
-import { parseScriptLine } from '../schema/script-line.js';
 import { jsonReport } from '../script/json-report.js';
-import { runScript, type LineResult } from '../script/run-script.js';
+import { runLine, runScript, type CommandRunner, type LineResult } from '../script/run-script.js';
 import { describeResult, textReport, textBoard } from '../script/text-report.js';
 import { loadRoster } from './load-roster.js';
 import { openDay, type DayOptions } from './open-day.js';
@@ -61,22 +59,19 @@ async function applyDurably(file: string, options: ApplyOptions): Promise<number
   const { session, journal } = openDay(options, roster);
   const results: LineResult[] = [];
   try {
+    // In the journal, undo names commands by their journal seq, as every desk of the day does.
+    const run: CommandRunner = (command) => {
+      try {
+        return session.submit(command).at(-1)!.result;
+      } catch (error) {
+        return { op: command.op, status: 'ERROR', error: `not saved: ${(error as Error).message}` };
+      }
+    };
     let number = 0;
     for await (const text of createInterface({ input, crlfDelay: Infinity })) {
       number += 1;
-      if (text.trim() === '') continue;
-      const parsed = parseScriptLine(text);
-      let result: Result;
-      if (parsed.ok) {
-        try {
-          result = session.submit(parsed.command).at(-1)!.result;
-        } catch (error) {
-          result = { op: parsed.command.op, status: 'ERROR', error: `not saved: ${(error as Error).message}` };
-        }
-      } else {
-        result = { ...(parsed.op !== undefined && { op: parsed.op }), status: 'ERROR', error: parsed.error };
-      }
-      const line = { line: number, ...result } as LineResult;
+      const line = runLine(text, number, run);
+      if (line === undefined) continue;
       results.push(line);
       if (!options.json) process.stdout.write(`line ${number}  ${(line.op ?? '?').padEnd(7)}  ${describeResult(line)}\n`);
     }

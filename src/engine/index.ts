@@ -4,12 +4,16 @@ export type { Minutes, SlotReference } from './time.js';
 export { formatSlot, formatTime, parseSlotReference, parseTime } from './time.js';
 export { PRIORITY, SOURCES, parseSource, type Priority, type Source } from './sources.js';
 export { DEFAULT_POLICY, defaultRoster, type Displacement, type DoctorSpec, type Policy, type Roster, type SlotSpec } from './roster.js';
-export { OPENING_TIME, STATUSES, findToken, type Day, type Doctor, type Slot, type Status, type Token } from './model.js';
+export { OPENING_TIME, STATUSES, findToken, type CommandReference, type Day, type Doctor, type HistoryEntry, type Slot, type Status, type Token } from './model.js';
 export type { DayEvent, SeatVia, WaitVia } from './events.js';
-export type { BookCommand, CancelCommand, ClockCommand, Command, NoShowCommand, Op, Result, ResultStatus, TokenTarget } from './commands.js';
+export type {
+  AbsentCommand, BookCommand, CallCommand, CancelCommand, CheckInCommand, ClockCommand, Command, DoneCommand, MoveCommand, NoShowCommand,
+  Op, Placed, Rebooked, Result, ResultStatus, TokenTarget, UndoCommand,
+} from './commands.js';
 export { OPS } from './commands.js';
 export { createDay, execute, resolveDoctor, resolveSlot, type ExecuteOptions, type Outcome } from './execute.js';
-export { defaultSlot, findVictim, isFull, planPlacement, queuePosition, type Placement } from './allocation.js';
+export { defaultSlot, findVictim, inConsultation, isFull, isOpen, planPlacement, queuePosition, seatsTaken, type Placement } from './allocation.js';
+export { callQueue, nextToCall } from './flow.js';
 export { boardOf, overflowQueue, snapshot, tokenRows, type Board, type BoardDoctor, type BoardOverflowEntry, type BoardPatient, type BoardSlot, type TokenRow } from './views.js';
 export { checkInvariants } from './invariants.js';
 export {

@@ -115,8 +115,8 @@ export class DeskSession implements DayKeeper {
         const caughtUp = this.catchUp(locked.read(date, this.appliedSeq));
         const command = decide();
         if (command === undefined) return caughtUp;
-        const own = execute(this.day, command);
         const seq = this.appliedSeq + 1;
+        const own = execute(this.day, command, { ref: { key: 'seq', value: seq } });
         locked.append(date, { seq, command, result: own.result, at: this.now().toISOString(), desk });
         this.appliedSeq = seq;
         return [...caughtUp, own];
@@ -140,7 +140,7 @@ export class DeskSession implements DayKeeper {
 
   private catchUp(entries: readonly JournalEntry[]): Outcome[] {
     return entries.map((entry) => {
-      const outcome = execute(this.day, entry.command);
+      const outcome = execute(this.day, entry.command, { ref: { key: 'seq', value: entry.seq } });
       // Results are stored as JSON.stringify wrote them, so equal results are equal text.
       const recorded = entry.resultText ?? JSON.stringify(entry.result);
       if (JSON.stringify(outcome.result) !== recorded) this.mismatches.push({ seq: entry.seq, recorded: entry.result, replayed: outcome.result });
@@ -152,7 +152,7 @@ export class DeskSession implements DayKeeper {
   /** Rebuilds the day from the whole journal, noting every result that replays differently. */
   private replay(): void {
     this.options.journal.scan(this.options.date, 0, (seq, command, recorded) => {
-      const replayed = execute(this.day, command, { events: false }).result;
+      const replayed = execute(this.day, command, { events: false, ref: { key: 'seq', value: seq } }).result;
       // Results are stored as JSON.stringify wrote them, so equal results are equal text.
       if (JSON.stringify(replayed) !== recorded) this.mismatches.push({ seq, recorded: JSON.parse(recorded) as Result, replayed });
       this.appliedSeq = seq;

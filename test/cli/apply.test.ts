@@ -109,3 +109,42 @@ describe('opd-desk apply', () => {
     expect(opdDesk(['apply', '-', '--jsn'], '').status).toBe(2);
   });
 });
+
+describe('opd-desk apply: the front-desk flow (SPEC §5)', () => {
+  it('answers check-in, call, done, move, absent and undo in the §3 shape; tokens carry checkedIn, calledAt, movedTo', () => {
+    const script = tempFile('flow.jsonl', [
+      '{"op":"book","doctor":"sharma","patient":"Asha","slot":"09:00"}',
+      '{"op":"book","doctor":"sharma","patient":"Ravi","slot":"09:00"}',
+      '{"op":"clock","time":"09:05"}',
+      '{"op":"check-in","token":"SHR-001"}',
+      '{"op":"call","doctor":"sharma"}',
+      '{"op":"done","doctor":"sharma"}',
+      '{"op":"move","token":"SHR-002","doctor":"reddy","slot":"10:00"}',
+      '',
+      '{"op":"absent","doctor":"kapoor","from":"09:00","to":"11:00"}',
+      '{"op":"book","doctor":"kapoor","patient":"Meena","slot":"09:00"}',
+      '{"op":"undo","expect":9}',
+      '{"op":"undo"}',
+      '{"op":"call","doctor":"sharma"}',
+    ].join('\n'));
+    const run = opdDesk(['apply', script, '--json']);
+    expect(run.status).toBe(1);
+    const { results, tokens } = JSON.parse(run.stdout);
+    expect(results.slice(3)).toEqual([
+      { line: 4, op: 'check-in', status: 'CHECKED_IN', token: 'SHR-001' },
+      { line: 5, op: 'call', status: 'CALLED', token: 'SHR-001', slot: '09:00-10:00' },
+      { line: 6, op: 'done', status: 'COMPLETED', token: 'SHR-001' },
+      { line: 7, op: 'move', status: 'MOVED', token: 'SHR-002', newToken: 'RED-001', slot: '10:00-11:00', placement: 'ALLOCATED' },
+      { line: 9, op: 'absent', status: 'ABSENT', slots: ['09:00-10:00', '10:00-11:00'], rebooked: [] },
+      { line: 10, op: 'book', status: 'ERROR', error: 'Dr. Kapoor is away during 09:00-10:00: book another slot or doctor' },
+      { line: 11, op: 'undo', status: 'UNDONE', undid: { op: 'absent', line: 9 } },
+      { line: 12, op: 'undo', status: 'UNDONE', undid: { op: 'move', token: 'SHR-002', line: 7 } },
+      { line: 13, op: 'call', status: 'ERROR', error: 'nobody checked in is waiting for Dr. Sharma' },
+    ]);
+    expect(tokens).toEqual([
+      { token: 'SHR-001', patient: 'Asha', doctor: 'sharma', slot: '09:00-10:00', source: 'WALK_IN', status: 'COMPLETED', checkedIn: '09:05', calledAt: '09:05', movedTo: null },
+      { token: 'SHR-002', patient: 'Ravi', doctor: 'sharma', slot: '09:00-10:00', source: 'WALK_IN', status: 'BOOKED', checkedIn: null, calledAt: null, movedTo: null },
+      { token: 'RED-001', patient: 'Ravi', doctor: 'reddy', slot: '10:00-11:00', source: 'WALK_IN', status: 'VOIDED', checkedIn: null, calledAt: null, movedTo: null },
+    ]);
+  });
+});
