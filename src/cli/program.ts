@@ -7,6 +7,7 @@ import { exportCommand, logCommand } from './journal-commands.js';
 import { loadRoster } from './load-roster.js';
 import type { DayOptions } from './open-day.js';
 import { simulateCommand, type SimulateOptions } from './simulate.js';
+import { reportCommand, type ReportOptions } from './report.js';
 import { UsageError } from './usage-error.js';
 
 /** Usage errors and journal problems (a bad file, another roster): nothing was done. */
@@ -75,6 +76,17 @@ function program(): Command {
     .exitOverride()
     .action((options: DayOptions) => {
       process.exitCode = logCommand(options);
+    });
+
+  cli
+    .command('report')
+    .description('print the end-of-day report of a recorded day (the simulation\'s report)')
+    .option('--data <file>', 'journal file (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)')
+    .option('--date <YYYY-MM-DD>', 'the day (default: today)')
+    .option('--json', 'the report as one JSON document')
+    .exitOverride()
+    .action((options: ReportOptions) => {
+      process.exitCode = reportCommand(options);
     });
 
   cli

@@ -25,6 +25,6 @@ export {
   type PreviewKind,
   type SlotPreview,
 } from './describe.js';
-export { isActive, isBooked, isFinal, isWaitlisted } from './status.js';
+export { countStatuses, isActive, isBooked, isFinal, isWaitlisted, type StatusCounts } from './status.js';
 export { DEFAULT_PHONE_REGION, MAX_PHONE_DIGITS, nameKey, normaliseName, normalisePhone, patientKey, phoneKey } from './patient.js';
 export { matchTokens, type MatchOptions } from './search.js';

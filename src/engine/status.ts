@@ -20,3 +20,12 @@ export function isWaitlisted(token: { status: Status }): boolean {
 export function isFinal(token: { status: Status }): boolean {
   return !isActive(token);
 }
+
+export type StatusCounts = Record<Status, number>;
+
+/** How many tokens are in each status: the one counter behind the report and the desk's header. */
+export function countStatuses(tokens: Iterable<{ status: Status }>): StatusCounts {
+  const counts = Object.fromEntries(STATUSES.map((status) => [status, 0])) as StatusCounts;
+  for (const token of tokens) counts[token.status] += 1;
+  return counts;
+}

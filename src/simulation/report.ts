@@ -1,9 +1,31 @@
 /**
  * The end-of-day report: a pure function of the day and the run's counters. For every doctor
- * and in total, issued = completed + cancelled + noShow + unserved once the day has closed.
+ * and in total, issued = completed + cancelled + noShow + unserved + moved + voided once the
+ * day has closed (SPEC §4, §5). The simulation and `opd-desk report` both render it.
  */
-import { SOURCES, formatTime, type Day, type Source, type Token } from '../engine/index.js';
-import type { RunCounters } from './runner.js';
+import { SOURCES, countStatuses, formatTime, type Day, type DayEvent, type Source, type Token } from '../engine/index.js';
+
+export interface RunCounters {
+  /** Displacements and promotions per doctor id. */
+  displaced: Map<string, number>;
+  promoted: Map<string, number>;
+}
+
+export function emptyCounters(): RunCounters {
+  return { displaced: new Map(), promoted: new Map() };
+}
+
+/** Counts the displacements and promotions among a command's events. */
+export function countEvents(counters: RunCounters, events: readonly DayEvent[]): void {
+  for (const event of events) {
+    if (event.kind === 'displaced') bump(counters.displaced, event.doctor);
+    if (event.kind === 'seated' && event.via === 'promotion') bump(counters.promoted, event.doctor);
+  }
+}
+
+function bump(map: Map<string, number>, key: string): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}
 
 export interface Counts {
   issued: number;
@@ -11,6 +33,10 @@ export interface Counts {
   cancelled: number;
   noShow: number;
   unserved: number;
+  /** Moved to another doctor's token (SPEC §5). */
+  moved: number;
+  /** Bookings undone (SPEC §5). */
+  voided: number;
   displaced: number;
   promoted: number;
   /** Seats used by completed patients, over the day's seats (0–1, three decimals). */
@@ -45,7 +71,9 @@ export interface CallBack {
 }
 
 export interface DayReport {
-  seed: number;
+  /** What the report is of: a simulation's seed, or a recorded day's date. */
+  seed?: number;
+  date?: string;
   doctors: DoctorReport[];
   totals: Counts;
   bySource: Record<Source, SourceReport>;
@@ -57,18 +85,23 @@ export interface DayReport {
 const ratio = (used: number, total: number) => (total === 0 ? 0 : Math.round((used / total) * 1000) / 1000);
 
 function countsOf(tokens: readonly Token[], seats: number, displaced: number, promoted: number): Counts {
-  const counts = { issued: tokens.length, completed: 0, cancelled: 0, noShow: 0, unserved: 0, displaced, promoted, utilization: 0 };
-  for (const token of tokens) {
-    if (token.status === 'COMPLETED') counts.completed++;
-    else if (token.status === 'CANCELLED') counts.cancelled++;
-    else if (token.status === 'NO_SHOW') counts.noShow++;
-    else if (token.status === 'UNSERVED') counts.unserved++;
-  }
-  counts.utilization = ratio(counts.completed, seats);
-  return counts;
+  const by = countStatuses(tokens);
+  return {
+    issued: tokens.length,
+    completed: by.COMPLETED,
+    cancelled: by.CANCELLED,
+    noShow: by.NO_SHOW,
+    unserved: by.UNSERVED,
+    moved: by.MOVED,
+    voided: by.VOIDED,
+    displaced,
+    promoted,
+    utilization: ratio(by.COMPLETED, seats),
+  };
 }
 
-export function buildReport(day: Day, counters: RunCounters, seed: number): DayReport {
+/** `of`: the simulation's seed, or `{ date }` for a recorded day. */
+export function buildReport(day: Day, counters: RunCounters, of: number | { date: string }): DayReport {
   const seatsOf = (doctor: Day['doctors'][number]) => doctor.slots.reduce((sum, slot) => sum + slot.capacity, 0);
   const doctors = day.doctors.map((doctor) => ({
     id: doctor.id,
@@ -82,6 +115,8 @@ export function buildReport(day: Day, counters: RunCounters, seed: number): DayR
     cancelled: sum('cancelled'),
     noShow: sum('noShow'),
     unserved: sum('unserved'),
+    moved: sum('moved'),
+    voided: sum('voided'),
     displaced: sum('displaced'),
     promoted: sum('promoted'),
     utilization: ratio(sum('completed'), day.doctors.reduce((total, doctor) => total + seatsOf(doctor), 0)),
@@ -107,16 +142,17 @@ export function buildReport(day: Day, counters: RunCounters, seed: number): DayR
   const unserved = day.tokens
     .filter((t) => t.status === 'UNSERVED')
     .map((t) => ({ token: t.id, patient: t.patient, phone: t.phone, doctor: t.doctor.name, source: t.source }));
-  return { seed, doctors, totals, bySource, load, unserved };
+  return { ...(typeof of === 'number' ? { seed: of } : of), doctors, totals, bySource, load, unserved };
 }
 
 /** SPEC §4's JSON document, exactly: seed, doctors, totals, bySource (issued and completed). */
 export function reportJson(report: DayReport): string {
   const document = {
-    seed: report.seed,
+    ...(report.seed !== undefined && { seed: report.seed }),
+    ...(report.date !== undefined && { date: report.date }),
     doctors: report.doctors.map((d) => ({
       id: d.id, name: d.name, issued: d.issued, completed: d.completed, cancelled: d.cancelled, noShow: d.noShow,
-      unserved: d.unserved, displaced: d.displaced, promoted: d.promoted, utilization: d.utilization,
+      unserved: d.unserved, moved: d.moved, voided: d.voided, displaced: d.displaced, promoted: d.promoted, utilization: d.utilization,
     })),
     totals: report.totals,
     bySource: Object.fromEntries(SOURCES.map((s) => [s, { issued: report.bySource[s].issued, completed: report.bySource[s].completed }])),
@@ -137,12 +173,10 @@ const pct = (value: number) => `${Math.round(value * 100)}%`;
 
 /** The report as text, for `--headless` without `--json` and for the end of playback. */
 export function reportText(report: DayReport): string[] {
-  const lines: string[] = [`End of day · seed ${report.seed}`, ''];
-  const head = ['', 'issued', 'seen', 'cancel', 'no-show', 'unserved', 'displaced', 'promoted', 'use'];
-  const rows = [
-    ...report.doctors.map((d) => [d.name, d.issued, d.completed, d.cancelled, d.noShow, d.unserved, d.displaced, d.promoted, pct(d.utilization)]),
-    ['All doctors', report.totals.issued, report.totals.completed, report.totals.cancelled, report.totals.noShow, report.totals.unserved, report.totals.displaced, report.totals.promoted, pct(report.totals.utilization)],
-  ].map((row) => row.map(String));
+  const lines: string[] = [`End of day · ${report.date ?? `seed ${report.seed}`}`, ''];
+  const head = ['', 'issued', 'seen', 'cancel', 'no-show', 'unserved', 'moved', 'voided', 'displaced', 'promoted', 'use'];
+  const cells = (name: string, c: Counts) => [name, c.issued, c.completed, c.cancelled, c.noShow, c.unserved, c.moved, c.voided, c.displaced, c.promoted, pct(c.utilization)];
+  const rows = [...report.doctors.map((d) => cells(d.name, d)), cells('All doctors', report.totals)].map((row) => row.map(String));
   const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const format = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(width[0]!) : cell.padStart(width[i]!))).join('  ');
   lines.push(format(head), ...rows.map(format), '');

@@ -4,21 +4,16 @@
  * A planned cancellation or no-show is skipped when it no longer applies (the patient was never
  * issued a token, or is no longer booked), as it would be at a real desk.
  */
-import { findToken, formatTime, isActive, type Command, type DayEvent } from '../engine/index.js';
+import { findToken, formatTime, isActive, type Command } from '../engine/index.js';
 import type { DeskStore } from '../store/desk-store.js';
+import { countEvents, emptyCounters, type RunCounters } from './report.js';
 import type { TimelineEntry } from './timeline.js';
-
-export interface RunCounters {
-  /** Displacements and promotions per doctor id. */
-  displaced: Map<string, number>;
-  promoted: Map<string, number>;
-}
 
 export class SimulationRunner {
   private next = 0;
   /** Token id of each patient the timeline booked. */
   private readonly tokenOf = new Map<number, string>();
-  readonly counters: RunCounters = { displaced: new Map(), promoted: new Map() };
+  readonly counters: RunCounters = emptyCounters();
 
   constructor(
     readonly store: DeskStore,
@@ -54,7 +49,7 @@ export class SimulationRunner {
     if (command) commands.push(command);
     const outcomes = this.store.getState().dispatchAll(commands);
     outcomes.forEach((outcome, i) => {
-      this.count(outcome.events);
+      countEvents(this.counters, outcome.events);
       const result = outcome.result;
       if (entry.kind === 'book' && commands[i]?.op === 'book' && 'token' in result) this.tokenOf.set(entry.patient.id, result.token);
     });
@@ -94,15 +89,4 @@ export class SimulationRunner {
       }
     }
   }
-
-  private count(events: readonly DayEvent[]): void {
-    for (const event of events) {
-      if (event.kind === 'displaced') bump(this.counters.displaced, event.doctor);
-      if (event.kind === 'seated' && event.via === 'promotion') bump(this.counters.promoted, event.doctor);
-    }
-  }
-}
-
-function bump(map: Map<string, number>, key: string): void {
-  map.set(key, (map.get(key) ?? 0) + 1);
 }

@@ -3,6 +3,7 @@
  * component that asks (so a slice keeps its identity until the day really changes).
  */
 import {
+  countStatuses,
   formatTime,
   overflowQueue,
   type Day,
@@ -95,16 +96,9 @@ function columnOf(day: Day, doctor: Doctor): ColumnView {
 }
 
 function totalsOf(day: Day): TotalsView {
-  const totals: TotalsView = { clock: formatTime(day.clock), issued: day.tokens.length, booked: 0, waiting: 0, completed: 0, cancelled: 0, noShow: 0, unserved: 0 };
-  for (const token of day.tokens) {
-    if (token.status === 'BOOKED') totals.booked++;
-    else if (token.status === 'WAITLISTED') totals.waiting++;
-    else if (token.status === 'COMPLETED') totals.completed++;
-    else if (token.status === 'CANCELLED') totals.cancelled++;
-    else if (token.status === 'NO_SHOW') totals.noShow++;
-    else totals.unserved++;
-  }
-  return totals;
+  // The engine's status counter, the one the end-of-day report uses (MOVED/VOIDED are not unserved).
+  const by = countStatuses(day.tokens);
+  return { clock: formatTime(day.clock), issued: day.tokens.length, booked: by.BOOKED, waiting: by.WAITLISTED, completed: by.COMPLETED, cancelled: by.CANCELLED, noShow: by.NO_SHOW, unserved: by.UNSERVED };
 }
 
 /** Caches one value per day, recomputed when the day's version moves. */

@@ -8,8 +8,8 @@ import { prepareSimulation, simulateDay } from '../../src/simulation/simulate.js
 import { generateTimeline } from '../../src/simulation/timeline.js';
 import { rosterArbitrary } from '../support/arbitraries.js';
 
-const conserved = (c: { issued: number; completed: number; cancelled: number; noShow: number; unserved: number }) =>
-  c.issued === c.completed + c.cancelled + c.noShow + c.unserved;
+const conserved = (c: { issued: number; completed: number; cancelled: number; noShow: number; unserved: number; moved: number; voided: number }) =>
+  c.issued === c.completed + c.cancelled + c.noShow + c.unserved + c.moved + c.voided;
 
 const modelArbitrary: fc.Arbitrary<ArrivalModel> = fc.record({
   prebooked: fc.record({ online: fc.integer({ min: 0, max: 12 }), followUp: fc.integer({ min: 0, max: 8 }), paid: fc.integer({ min: 0, max: 6 }) }),
@@ -47,7 +47,7 @@ describe('the end-of-day report', () => {
 
   it('has exactly the shape of SPEC §4', () => {
     const document = JSON.parse(reportJson(simulateDay(defaultRoster(), DEFAULT_ARRIVAL_MODEL, 7)));
-    const counts = ['issued', 'completed', 'cancelled', 'noShow', 'unserved', 'displaced', 'promoted', 'utilization'];
+    const counts = ['issued', 'completed', 'cancelled', 'noShow', 'unserved', 'moved', 'voided', 'displaced', 'promoted', 'utilization'];
     expect(Object.keys(document)).toEqual(['seed', 'doctors', 'totals', 'bySource']);
     expect(document.seed).toBe(7);
     for (const doctor of document.doctors) expect(Object.keys(doctor)).toEqual(['id', 'name', ...counts]);
@@ -56,7 +56,7 @@ describe('the end-of-day report', () => {
     for (const source of SOURCES) expect(Object.keys(document.bySource[source])).toEqual(['issued', 'completed']);
   });
 
-  it('holds issued = completed + cancelled + noShow + unserved for every doctor and in total, for any seed, roster and model', () => {
+  it('holds issued = completed + cancelled + noShow + unserved + moved + voided for every doctor and in total, for any seed, roster and model', () => {
     fc.assert(
       fc.property(fc.nat(1_000_000), rosterArbitrary, modelArbitrary, (seed, roster: Roster, model) => {
         const report = simulateDay(roster, model, seed);

@@ -1,0 +1,28 @@
+/** `opd-desk report`: the end-of-day report (SPEC §4, §5) of a recorded day. */
+import { createDay, execute } from '../engine/index.js';
+import { buildReport, countEvents, emptyCounters, reportJson, reportText } from '../simulation/report.js';
+import { openRecordedDay, type DayOptions } from './open-day.js';
+
+export interface ReportOptions extends DayOptions {
+  json?: boolean;
+}
+
+/**
+ * Replays the day's journal once more with events, to count displacements and promotions (the
+ * day itself does not keep them), and prints the report the simulation prints.
+ */
+export function reportCommand(options: ReportOptions): number {
+  const { session, journal, date } = openRecordedDay(options);
+  try {
+    const day = createDay(session.roster);
+    const counters = emptyCounters();
+    for (const entry of journal.read(date, 0)) {
+      countEvents(counters, execute(day, entry.command, { ref: { key: 'seq', value: entry.seq } }).events);
+    }
+    const report = buildReport(day, counters, { date });
+    process.stdout.write(options.json ? reportJson(report) : `${reportText(report).join('\n')}\n`);
+    return 0;
+  } finally {
+    journal.close();
+  }
+}
