@@ -3,7 +3,7 @@ import { render } from 'ink';
 import { parseArrivalModelText } from '../schema/arrival-model.js';
 import { DEFAULT_ARRIVAL_MODEL, type ArrivalModel } from '../simulation/arrival-model.js';
 import { reportJson, reportText } from '../simulation/report.js';
-import { DEFAULT_SEED, prepareSimulation, simulateDay } from '../simulation/simulate.js';
+import { DEFAULT_SEED, prepareSimulation, simulateDay, simulationRoster } from '../simulation/simulate.js';
 import { DeskProvider } from '../ui/desk-context.js';
 import { SimulationApp } from '../ui/SimulationApp.js';
 import { FRAME_RATE } from './dashboard.js';
@@ -43,7 +43,7 @@ function loadModel(file: string | undefined): ArrivalModel {
  */
 function keeperFor(options: SimulateOptions, roster: Roster): DayKeeper | undefined {
   if (options.data === undefined) return undefined;
-  const { session, date, file } = openDay(options, roster);
+  const { session, date, file } = openDay(options, simulationRoster(roster));
   if (session.appliedSeq > 0) {
     session.journal.close();
     throw new UsageError(`${date} in ${file} already has ${session.appliedSeq} commands; a simulation needs a day of its own (choose another --date or --data)`);

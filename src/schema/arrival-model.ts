@@ -13,6 +13,12 @@ const modelSchema = z.strictObject({
   emergenciesPerDay: count.optional(),
   cancelRate: share.optional(),
   noShowRate: share.optional(),
+  lateRate: share.optional(),
+  consultMinutes: z
+    .strictObject({ mean: z.number({ error: 'must be a number' }).min(2, 'must be at least 2').max(240, 'must be at most 240'), spread: count.max(120, 'must be at most 120') })
+    .partial()
+    .optional(),
+  doctorAwayChance: share.optional(),
 });
 
 export type ModelParse = { ok: true; model: ArrivalModel } | { ok: false; error: string };
@@ -22,11 +28,15 @@ export function parseArrivalModelText(text: string): ModelParse {
   if (!json.ok) return json;
   const parsed = modelSchema.safeParse(json.value);
   if (!parsed.success) return { ok: false, error: describeIssues(parsed.error) };
-  const { prebooked, ...rest } = parsed.data;
-  const defined = Object.fromEntries(Object.entries(rest).filter(([, value]) => value !== undefined));
-  const definedPrebooked = Object.fromEntries(Object.entries(prebooked ?? {}).filter(([, value]) => value !== undefined));
+  const { prebooked, consultMinutes, ...rest } = parsed.data;
+  const definedOf = (part: object | undefined) => Object.fromEntries(Object.entries(part ?? {}).filter(([, value]) => value !== undefined));
   return {
     ok: true,
-    model: { ...DEFAULT_ARRIVAL_MODEL, ...defined, prebooked: { ...DEFAULT_ARRIVAL_MODEL.prebooked, ...definedPrebooked } },
+    model: {
+      ...DEFAULT_ARRIVAL_MODEL,
+      ...definedOf(rest),
+      prebooked: { ...DEFAULT_ARRIVAL_MODEL.prebooked, ...definedOf(prebooked) },
+      consultMinutes: { ...DEFAULT_ARRIVAL_MODEL.consultMinutes, ...definedOf(consultMinutes) },
+    },
   };
 }

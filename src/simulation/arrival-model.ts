@@ -14,8 +14,14 @@ export interface ArrivalModel {
   emergenciesPerDay: number;
   /** Share of pre-booked patients who cancel some time before their slot. */
   cancelRate: number;
-  /** Share of pre-booked patients who never come (marked no-show five minutes into their slot). */
+  /** Share of pre-booked patients who never come: never checked in, NO_SHOW when their slot closes. */
   noShowRate: number;
+  /** Share of pre-booked patients who check in after their slot has started (up to 40 minutes). */
+  lateRate: number;
+  /** Minutes a consultation takes: drawn evenly from mean − spread to mean + spread (at least 2). */
+  consultMinutes: { mean: number; spread: number };
+  /** Chance that, on a given seed, one doctor is away for an hour or two (their patients are rebooked). */
+  doctorAwayChance: number;
 }
 
 export const DEFAULT_ARRIVAL_MODEL: Readonly<ArrivalModel> = Object.freeze({
@@ -25,7 +31,7 @@ export const DEFAULT_ARRIVAL_MODEL: Readonly<ArrivalModel> = Object.freeze({
   emergenciesPerDay: 2.5,
   cancelRate: 0.12,
   noShowRate: 0.12,
+  lateRate: 0.15,
+  consultMinutes: Object.freeze({ mean: 12, spread: 5 }),
+  doctorAwayChance: 0.4,
 });
-
-/** The minutes into a slot at which an absent patient is marked no-show. */
-export const NO_SHOW_AFTER_MINUTES = 5;

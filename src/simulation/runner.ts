@@ -1,10 +1,11 @@
 /**
  * Plays a timeline against a desk store, entry by entry. Each entry becomes an ordinary engine
- * command: the clock moved to the entry's minute, then the booking, cancellation or no-show.
- * A planned cancellation or no-show is skipped when it no longer applies (the patient was never
- * issued a token, or is no longer booked), as it would be at a real desk.
+ * command: the clock moved to the entry's minute, then the booking, cancellation, check-in, call
+ * or absence. A planned entry is skipped when it no longer applies (the patient was never issued
+ * a token or is no longer active; nobody is waiting to be called), as it would be at a real
+ * desk; a call with nobody checked in finishes the patient in consultation instead (`done`).
  */
-import { findToken, formatTime, isActive, type Command } from '../engine/index.js';
+import { findToken, formatTime, isActive, isOpen, nextToCall, parseTime, type Command, type Token } from '../engine/index.js';
 import type { DeskStore } from '../store/desk-store.js';
 import { countEvents, emptyCounters, type RunCounters } from './report.js';
 import type { TimelineEntry } from './timeline.js';
@@ -79,14 +80,33 @@ export class SimulationRunner {
           ...(entry.slot !== undefined && { slot: entry.slot }),
         };
       case 'cancel':
-      case 'no-show': {
-        const id = this.tokenOf.get(entry.patient);
-        const token = id === undefined ? undefined : findToken(this.store.getState().day, id);
-        if (!token) return undefined;
-        if (entry.kind === 'cancel') return isActive(token) ? { op: 'cancel', token: token.id } : undefined;
-        const day = this.store.getState().day;
-        return token.status === 'BOOKED' && token.slot.start <= day.clock ? { op: 'no-show', token: token.id } : undefined;
+      case 'check-in': {
+        const token = this.currentToken(entry.patient);
+        if (!token || !isActive(token)) return undefined;
+        if (entry.kind === 'cancel') return { op: 'cancel', token: token.id };
+        return token.checkedIn === null ? { op: 'check-in', token: token.id } : undefined;
+      }
+      case 'call': {
+        const doctor = this.store.getState().day.doctorByKey.get(entry.doctor);
+        if (!doctor) return undefined;
+        if (nextToCall(doctor)) return { op: 'call', doctor: entry.doctor };
+        return doctor.inConsultation ? { op: 'done', doctor: entry.doctor } : undefined;
+      }
+      case 'absent': {
+        const doctor = this.store.getState().day.doctorByKey.get(entry.doctor);
+        const [from, to] = [parseTime(entry.from)!, parseTime(entry.to)!];
+        const any = doctor?.slots.some((slot) => isOpen(slot) && slot.start < to && slot.end > from);
+        return any ? { op: 'absent', doctor: entry.doctor, from: entry.from, to: entry.to } : undefined;
       }
     }
+  }
+
+  /** The patient's token now: the one booked, or the one it was moved to. */
+  private currentToken(patient: number): Token | undefined {
+    const day = this.store.getState().day;
+    const id = this.tokenOf.get(patient);
+    let token = id === undefined ? undefined : findToken(day, id);
+    while (token?.movedTo) token = findToken(day, token.movedTo);
+    return token;
   }
 }

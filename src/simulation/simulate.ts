@@ -9,9 +9,17 @@ import { generateTimeline } from './timeline.js';
 
 export const DEFAULT_SEED = 7;
 
-/** A day ready to play: in memory, or kept by `keeper` (a journal). */
+/**
+ * The roster a simulated day runs on: patients check in, so a booked patient who never came is
+ * a no-show when the slot closes (SPEC §5 `noShowAtClose`).
+ */
+export function simulationRoster(roster: Roster): Roster {
+  return { ...roster, policy: { ...roster.policy, noShowAtClose: true } };
+}
+
+/** A day ready to play: in memory, or kept by `keeper` (a journal, opened on simulationRoster). */
 export function prepareSimulation(roster: Roster, model: ArrivalModel, seed: number, keeper?: DayKeeper): { store: DeskStore; runner: SimulationRunner } {
-  const store = createDeskStore(keeper ?? createDay(roster));
+  const store = createDeskStore(keeper ?? createDay(simulationRoster(roster)));
   return { store, runner: new SimulationRunner(store, generateTimeline(roster, model, seed)) };
 }
 

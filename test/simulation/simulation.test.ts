@@ -18,6 +18,9 @@ const modelArbitrary: fc.Arbitrary<ArrivalModel> = fc.record({
   emergenciesPerDay: fc.double({ min: 0, max: 5, noNaN: true }),
   cancelRate: fc.double({ min: 0, max: 1, noNaN: true }),
   noShowRate: fc.double({ min: 0, max: 1, noNaN: true }),
+  lateRate: fc.double({ min: 0, max: 1, noNaN: true }),
+  consultMinutes: fc.record({ mean: fc.integer({ min: 2, max: 40 }), spread: fc.integer({ min: 0, max: 20 }) }),
+  doctorAwayChance: fc.double({ min: 0, max: 1, noNaN: true }),
 });
 
 describe('the day generator', () => {
@@ -84,8 +87,34 @@ describe('the end-of-day report', () => {
       expect(report.doctors.some((d) => report.load[d.id]!.some((h) => h.seen === h.capacity))).toBe(true);
     }
     expect(displaced / 20).toBeGreaterThanOrEqual(3);
-    expect(promoted / 20).toBeGreaterThanOrEqual(1);
+    // Patients who never come stay booked until their slot closes (noShowAtClose), so only
+    // cancellations and a doctor's absence free seats early: fewer promotions than before.
+    expect(promoted / 20).toBeGreaterThanOrEqual(0.5);
     expect(queued).toBe(20);
+  });
+
+  it('uses the front-desk flow: check-ins, calls at the consult pace, no-shows at close, a doctor away on some seeds', () => {
+    let away = 0;
+    for (let seed = 1; seed <= 10; seed++) {
+      const { store, runner } = prepareSimulation(defaultRoster(), DEFAULT_ARRIVAL_MODEL, seed);
+      const ops = new Map<string, number>();
+      const original = store.getState().dispatchAll;
+      store.setState({
+        dispatchAll: (commands) => {
+          for (const command of commands) ops.set(command.op, (ops.get(command.op) ?? 0) + 1);
+          return original(commands);
+        },
+      });
+      runner.playToEnd();
+      const day = store.getState().day;
+      expect(ops.get('check-in')).toBeGreaterThan(20);
+      expect(ops.get('call')).toBeGreaterThan(20);
+      expect(day.tokens.some((t) => t.status === 'NO_SHOW' && t.checkedIn === null)).toBe(true);
+      expect(day.tokens.filter((t) => t.status === 'COMPLETED' && t.calledAt !== null).length).toBeGreaterThan(20);
+      if (ops.has('absent')) away += 1;
+    }
+    expect(away).toBeGreaterThan(0);
+    expect(away).toBeLessThan(10);
   });
 
   it('draws load as block characters: empty, half, full', () => {
@@ -97,6 +126,15 @@ describe('arrival model files', () => {
   it('take any subset of the defaults', () => {
     const parsed = parseArrivalModelText('{"walkInsPerHour":3,"prebooked":{"paid":1}}');
     expect(parsed).toEqual({ ok: true, model: { ...DEFAULT_ARRIVAL_MODEL, walkInsPerHour: 3, prebooked: { ...DEFAULT_ARRIVAL_MODEL.prebooked, paid: 1 } } });
+  });
+
+  it('set the consult pace (mean and spread) and the flow rates', () => {
+    const parsed = parseArrivalModelText('{"consultMinutes":{"mean":20},"lateRate":0.3,"doctorAwayChance":1}');
+    expect(parsed).toEqual({
+      ok: true,
+      model: { ...DEFAULT_ARRIVAL_MODEL, lateRate: 0.3, doctorAwayChance: 1, consultMinutes: { mean: 20, spread: DEFAULT_ARRIVAL_MODEL.consultMinutes.spread } },
+    });
+    expect(parseArrivalModelText('{"consultMinutes":{"mean":1}}')).toEqual({ ok: false, error: 'consultMinutes.mean: must be at least 2' });
   });
 
   it('name a bad field', () => {

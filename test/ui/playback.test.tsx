@@ -57,7 +57,7 @@ describe('playing a simulated day', () => {
     await wait(minutesAt10x(240));
     const report = s.frame();
     expect(report).toContain('End of day · seed 7');
-    expect(report).toContain('All doctors      94    82       6        2         4      0       0          6         1   98%');
+    expect(report).toContain('All doctors      93    73       3        5        12      0       0          5         0   87%');
     expect(report).toMatchSnapshot('report');
     expect(report.split('\n').length).toBeLessThanOrEqual(39);
   });
