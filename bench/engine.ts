@@ -11,11 +11,12 @@ const SIZES: [doctors: number, commands: number][] = [
   [500, 1_000_000],
 ];
 
-export function benchEngine(repeats = 5): string {
+/** The engine table; with `flow`, a fifth of the commands are check-in, call, move and undo. */
+export function benchEngine(repeats = 5, flow = false): string {
   const rows: (string | number)[][] = [];
   let smallest = 0;
   for (const [doctors, count] of SIZES) {
-    const { roster, commands } = generateDay(doctors, count);
+    const { roster, commands } = generateDay(doctors, count, 1, flow);
     const runs = Math.max(repeats, Math.ceil(200_000 / count)); // small days: more runs for a stable median
     const times: number[] = [];
     for (let r = 0; r < runs; r++) {

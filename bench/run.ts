@@ -6,10 +6,13 @@ const { benchEngine } = await import('./engine.js');
 const { benchRender, benchStartup } = await import('./render.js');
 const { benchSimulate } = await import('./simulate.js');
 const { benchJournal } = await import('./journal.js');
+const { benchUndo } = await import('./undo.js');
 
 const only = process.argv[2];
 const suites: Record<string, () => string | Promise<string>> = {
   engine: () => benchEngine(),
+  'engine-flow': () => benchEngine(5, true),
+  undo: () => benchUndo(),
   apply: () => benchApply(),
   render: () => benchRender(),
   startup: () => benchStartup(),

@@ -18,8 +18,10 @@ function codeOf(index: number): string {
 /**
  * `doctors` doctors with the default hours; capacity set so that about four in five bookings find
  * a seat, whatever the size, and the rest exercise the overflow queue, displacement and promotion.
+ * With `flow`, a fifth of the commands are SPEC §5's: check-in, call, move (same doctor, another
+ * slot) and undo, as a desk using the flow sends them.
  */
-export function generateDay(doctors: number, commands: number, seed = 1): { roster: Roster; commands: Command[] } {
+export function generateDay(doctors: number, commands: number, seed = 1, flow = false): { roster: Roster; commands: Command[] } {
   const random = new Seeded(seed);
   const bookingsPerDoctor = (commands * 0.75) / doctors;
   const capacity = Math.max(2, Math.round((bookingsPerDoctor * 0.8) / HOURS.length));
@@ -46,6 +48,15 @@ export function generateDay(doctors: number, commands: number, seed = 1): { rost
     const d = random.int(0, doctors - 1);
     const roll = random.int(0, 99);
     const mine = issued[d]!;
+    if (flow && roll >= 60 && roll < 80 && mine.length > 0) {
+      const doctorRef = roster.doctors[d]!;
+      const recent = mine[random.int(Math.max(0, mine.length - 10), mine.length - 1)]!;
+      if (roll < 68) list.push({ op: 'check-in', token: recent });
+      else if (roll < 74) list.push({ op: 'call', doctor: doctorRef.id });
+      else if (roll < 78) list.push({ op: 'move', token: recent, slot: formatTime(random.pick(HOURS.slice(hour)) * 60) });
+      else list.push({ op: 'undo' });
+      continue;
+    }
     if (roll < 80 || mine.length === 0) {
       const seq = (issuedCount[d] = (issuedCount[d] ?? 0) + 1);
       const open = HOURS.slice(hour);
