@@ -25,14 +25,51 @@ export type Placement =
   /** Rule 5: a new booking that would overfill the overflow queue. */
   | { kind: 'reject'; reason: string };
 
+// What a trail record (code, target, value) takes back; a string code is a field to restore.
+const REMOVE_SEAT = 1;
+const INSERT_SEAT = 2;
+const LEAVE_QUEUE = 3;
+const JOIN_QUEUE = 4;
+const RELEASE_ACTIVE = 5;
+const REGISTER_ACTIVE = 6;
+
+/** Records how to take a change back, while a command that may be undone runs. */
+function record(day: Day, code: string | number, target: object, value: unknown): void {
+  if (day.recording) day.trail.push(code, target, value);
+}
+
+/**
+ * Takes back every change recorded from `start` on, newest first, and drops those records.
+ * Flat records rather than closures: a large day keeps thousands of commands undoable between
+ * slot closings, and closures made the garbage collector the engine's largest cost.
+ */
+export function unwind(day: Day, start: number): void {
+  const trail = day.trail;
+  for (let i = trail.length - 3; i >= start; i -= 3) {
+    const code = trail[i] as string | number;
+    const target = trail[i + 1];
+    if (typeof code === 'string') (target as Record<string, unknown>)[code] = trail[i + 2];
+    else if (code === REMOVE_SEAT) removeSeat(target as Slot, trail[i + 2] as Token);
+    else if (code === INSERT_SEAT) insertSeat(target as Slot, trail[i + 2] as Token);
+    else if (code === LEAVE_QUEUE) leaveQueue(target as Token);
+    else if (code === JOIN_QUEUE) joinQueue(target as Token);
+    else if (code === RELEASE_ACTIVE) releaseActive(target as Token);
+    else registerActive(target as Token);
+  }
+  if (trail.length > start) trail.length = start;
+}
+
 /** Sets a field, remembering its old value on the trail. */
-export function assign<T extends object, K extends keyof T>(day: Day, target: T, key: K, value: T[K]): void {
+export function assign<T extends object, K extends keyof T & string>(day: Day, target: T, key: K, value: T[K]): void {
   const old = target[key];
   if (old === value) return;
   target[key] = value;
-  day.trail?.push(() => {
-    target[key] = old;
-  });
+  record(day, key, target, old);
+}
+
+/** A token just issued: undone, it leaves the active indexes (its status is set by the caller's records). */
+export function recordIssue(day: Day, token: Token): void {
+  record(day, RELEASE_ACTIVE, token, undefined);
 }
 
 /** Seats taken: held (BOOKED) and used (seen before the slot closed), SPEC §5. */
@@ -166,7 +203,7 @@ function removeSeat(slot: Slot, token: Token): void {
 
 function seat(day: Day, token: Token, slot: Slot, via: SeatVia, events: EventSink): void {
   insertSeat(slot, token);
-  day.trail?.push(() => removeSeat(slot, token));
+  record(day, REMOVE_SEAT, slot, token);
   assign(day, token, 'status', 'BOOKED');
   assign(day, token, 'slot', slot);
   assign(day, token, 'seatedAt', day.clock);
@@ -176,7 +213,7 @@ function seat(day: Day, token: Token, slot: Slot, via: SeatVia, events: EventSin
 /** Takes a token out of its seat (its status is the caller's to set). */
 export function unseat(day: Day, slot: Slot, token: Token): void {
   removeSeat(slot, token);
-  day.trail?.push(() => insertSeat(slot, token));
+  record(day, INSERT_SEAT, slot, token);
 }
 
 /** 1-based place in the doctor's overflow queue (priority, then arrival) in O(log n). */
@@ -216,7 +253,7 @@ function enqueue(day: Day, token: Token, slot: Slot, via: WaitVia, events: Event
   assign(day, token, 'status', 'WAITLISTED');
   assign(day, token, 'slot', slot);
   joinQueue(token);
-  day.trail?.push(() => leaveQueue(token));
+  record(day, LEAVE_QUEUE, token, undefined);
   events?.push({
     kind: 'waitlisted',
     token: token.id,
@@ -231,7 +268,7 @@ function enqueue(day: Day, token: Token, slot: Slot, via: WaitVia, events: Event
 /** Takes a token out of the overflow queue (its status is the caller's to set). */
 export function dequeue(day: Day, token: Token): void {
   leaveQueue(token);
-  day.trail?.push(() => joinQueue(token));
+  record(day, JOIN_QUEUE, token, undefined);
 }
 
 /** Gives up a token's seat or queue place; returns the slot whose seat it freed, if any. */
@@ -298,16 +335,10 @@ export function activeTokensNamed(doctor: Doctor, patient: string): readonly Tok
 
 /** Ends an active token whose seat or queue place is already given up. */
 export function finish(day: Day, token: Token, status: Exclude<Status, 'BOOKED' | 'WAITLISTED'>): void {
-  const before = token.status;
-  const endedBefore = token.endedAt;
-  token.status = status;
-  token.endedAt = day.clock;
+  assign(day, token, 'status', status);
+  assign(day, token, 'endedAt', day.clock);
   releaseActive(token);
-  day.trail?.push(() => {
-    token.status = before;
-    token.endedAt = endedBefore;
-    registerActive(token);
-  });
+  record(day, REGISTER_ACTIVE, token, undefined);
 }
 
 /**

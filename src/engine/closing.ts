@@ -18,6 +18,7 @@ export function closeSlotsUntil(day: Day, time: number, events: EventSink): void
     if (newest !== undefined) {
       day.undoBarrier = newest;
       day.history = [];
+      day.trail.length = 0;
     }
   }
 }

@@ -1,11 +1,11 @@
-import { place, planPlacement, defaultSlot, queuePosition, release, type EventSink } from './allocation.js';
+import { place, planPlacement, defaultSlot, queuePosition, release, unwind, type EventSink } from './allocation.js';
 import { closeSlotsUntil } from './closing.js';
 import type { BookCommand, ClockCommand, Command, Result } from './commands.js';
 import { DeskError } from './errors.js';
 import type { DayEvent } from './events.js';
 import { checkIn, call, done } from './flow.js';
 import { issueToken } from './issue.js';
-import { buildDay, type CommandReference, type Day, type Slot, type Undo } from './model.js';
+import { buildDay, type CommandReference, type Day, type Slot } from './model.js';
 import { absent, move } from './move.js';
 import { checkPhone, normaliseName, normalisePhone, patientKey, phoneKey } from './patient.js';
 import { noSlotLeft, resolveDoctor, resolveSlot, resolveToken } from './resolve.js';
@@ -56,21 +56,21 @@ export function execute(day: Day, command: Command, options: ExecuteOptions = {}
   const events: EventSink = options.events === false ? undefined : [];
   day.commandCount += 1;
   const ref = options.ref ?? { key: 'seq', value: day.commandCount };
-  const trail: Undo[] = [];
-  // The clock is never undone (and closing slots would make long trails); undo keeps none either.
-  day.trail = command.op === 'clock' || command.op === 'undo' ? null : trail;
+  const start = day.trail.length;
+  // The clock is never undone (and closing slots would make long trails); undo records nothing.
+  day.recording = command.op !== 'clock' && command.op !== 'undo';
   try {
     const result = run(day, command, events);
-    day.trail = null;
-    if (trail.length > 0) {
+    day.recording = false;
+    if (day.trail.length > start) {
       const token = 'token' in result && typeof result.token === 'string' ? result.token : undefined;
-      day.history.push({ op: command.op, token, ref, trail });
+      day.history.push({ op: command.op, token, ref, start });
     }
     if (events === undefined ? result.status !== 'REJECTED' : events.length > 0) day.version += 1;
     return { result, events: events ?? NO_EVENTS };
   } catch (error) {
-    day.trail = null;
-    for (let i = trail.length - 1; i >= 0; i--) (trail[i] as Undo)();
+    day.recording = false;
+    unwind(day, start);
     if (!(error instanceof DeskError)) throw error;
     const result: Result = { op: command.op, status: 'ERROR', error: error.message };
     return error.field === undefined ? { result, events: NO_EVENTS } : { result, events: NO_EVENTS, field: error.field };

@@ -1,5 +1,5 @@
 /** Issuing a token: a new booking, or a move to another doctor (SPEC §1, §5). */
-import { registerActive, releaseActive } from './allocation.js';
+import { recordIssue, registerActive } from './allocation.js';
 import type { Day, Doctor, Slot, Token } from './model.js';
 import type { Priority, Source } from './sources.js';
 
@@ -15,8 +15,9 @@ export interface TokenSpec {
 }
 
 /**
- * Issues the doctor's next token number. Undone, the token stays listed as VOIDED and its
- * number is never issued again (SPEC §5). Nothing may fail after a token is issued.
+ * Issues the doctor's next token number; the caller places it at once. Undone, the token stays
+ * listed as VOIDED and its number is never issued again (SPEC §5). Nothing may fail after a
+ * token is issued.
  */
 export function issueToken(day: Day, doctor: Doctor, spec: TokenSpec): Token {
   const seq = doctor.nextSeq++;
@@ -32,7 +33,8 @@ export function issueToken(day: Day, doctor: Doctor, spec: TokenSpec): Token {
     source: spec.source,
     priority: spec.priority,
     slot: spec.slot,
-    status: 'WAITLISTED',
+    // Placing the token sets its status; taking the booking back restores this one.
+    status: 'VOIDED',
     bumps: 0,
     issuedAt: day.clock,
     seatedAt: null,
@@ -46,13 +48,6 @@ export function issueToken(day: Day, doctor: Doctor, spec: TokenSpec): Token {
   day.tokens.push(token);
   doctor.tokens.push(token);
   registerActive(token);
-  day.trail?.push(() => voidToken(day, token));
+  recordIssue(day, token);
   return token;
-}
-
-function voidToken(day: Day, token: Token): void {
-  // Every later change to the token was taken back first: it is active and placed nowhere.
-  releaseActive(token);
-  token.status = 'VOIDED';
-  token.endedAt = day.clock;
 }

@@ -122,16 +122,18 @@ export interface Day {
   version: number;
   /** Commands executed so far (errors included): the default reference `undo` names. */
   commandCount: number;
-  /** While a command runs: how to take back each change it made, in order (see undo.ts). */
-  trail: Undo[] | null;
+  /**
+   * How to take back each change of the commands in `history`, in order, as flat records of
+   * three slots (see allocation.ts `unwind`); a stack, emptied with the history.
+   */
+  readonly trail: unknown[];
+  /** Whether changes are being recorded on the trail (not while the clock or undo runs). */
+  recording: boolean;
   /** Commands that may still be undone, oldest first; emptied when a slot closes. */
   history: HistoryEntry[];
   /** The newest command a slot closing put out of undo's reach, for the error message. */
   undoBarrier: HistoryEntry | null;
 }
-
-/** Takes back one change. */
-export type Undo = () => void;
 
 export interface CommandReference {
   /** `line` for a script line, `seq` for a journal entry or the day's own count. */
@@ -143,7 +145,8 @@ export interface HistoryEntry {
   op: string;
   token: string | undefined;
   ref: CommandReference;
-  trail: Undo[];
+  /** Where the command's records start on the day's trail. */
+  start: number;
 }
 
 /**
@@ -234,7 +237,8 @@ export function buildDay(roster: Roster): Day {
     nextToClose: 0,
     version: 0,
     commandCount: 0,
-    trail: null,
+    trail: [],
+    recording: false,
     history: [],
     undoBarrier: null,
   };

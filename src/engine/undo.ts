@@ -1,15 +1,15 @@
 /**
  * SPEC §5 `undo`, by inverse operations. Every change a command makes goes through the few
- * primitives of allocation.ts (and issueToken), and each pushes onto `day.trail` a closure that
- * takes it back; execute keeps the trail of every command that changed the day. Undo runs the
- * newest trail backwards, so the day returns to exactly the state before that command (the
+ * primitives of allocation.ts (and issueToken), and each pushes onto `day.trail` a small record
+ * of how to take it back; execute notes where each command's records start. Undo runs the
+ * newest command's records backwards, so the day returns to exactly the state before that command (the
  * structures hold the same tokens; orders are total, so every view is the same), except that a
  * token the command issued is left VOIDED with its number spent. Clock moves in between that
  * closed no slot touched only the clock and stay. A slot closing clears the history (nothing
  * before it can be undone), which also bounds the memory trails take. The cost of an undo is
  * the size of the command's own changes, whatever the size of the day.
  */
-import type { EventSink } from './allocation.js';
+import { unwind, type EventSink } from './allocation.js';
 import type { Result, UndoCommand } from './commands.js';
 import { DeskError } from './errors.js';
 import type { Day, HistoryEntry } from './model.js';
@@ -30,8 +30,7 @@ export function undo(day: Day, command: UndoCommand, events: EventSink): Result 
     throw new DeskError(`the command to undo is ${named(entry)}, not ${entry.ref.key} ${command.expect}`, 'expect');
   }
   day.history.pop();
-  const trail = entry.trail;
-  for (let i = trail.length - 1; i >= 0; i--) (trail[i] as () => void)();
+  unwind(day, entry.start);
   events?.push({ kind: 'undone', op: entry.op, ...(entry.token !== undefined && { token: entry.token }), at: day.clock });
   const undid = { op: entry.op, ...(entry.token !== undefined && { token: entry.token }), [entry.ref.key]: entry.ref.value };
   return { op: 'undo', status: 'UNDONE', undid };
