@@ -35,7 +35,12 @@ const REGISTER_ACTIVE = 6;
 
 /** Records how to take a change back, while a command that may be undone runs. */
 function record(day: Day, code: string | number, target: object, value: unknown): void {
-  if (day.recording) day.trail.push(code, target, value);
+  if (!day.recording) return;
+  const trail = day.trail;
+  const at = trail.length;
+  trail[at] = code;
+  trail[at + 1] = target;
+  trail[at + 2] = value;
 }
 
 /**
@@ -65,6 +70,18 @@ export function assign<T extends object, K extends keyof T & string>(day: Day, t
   if (old === value) return;
   target[key] = value;
   record(day, key, target, old);
+}
+
+// The hot fields, set with plain stores: `assign`'s keyed store is slow where it runs for every booking.
+function setStatus(day: Day, token: Token, status: Status): void {
+  if (day.recording) record(day, 'status', token, token.status);
+  token.status = status;
+}
+
+function setSlot(day: Day, token: Token, slot: Slot): void {
+  if (token.slot === slot) return;
+  if (day.recording) record(day, 'slot', token, token.slot);
+  token.slot = slot;
 }
 
 /** A token just issued: undone, it leaves the active indexes (its status is set by the caller's records). */
@@ -204,9 +221,10 @@ function removeSeat(slot: Slot, token: Token): void {
 function seat(day: Day, token: Token, slot: Slot, via: SeatVia, events: EventSink): void {
   insertSeat(slot, token);
   record(day, REMOVE_SEAT, slot, token);
-  assign(day, token, 'status', 'BOOKED');
-  assign(day, token, 'slot', slot);
-  assign(day, token, 'seatedAt', day.clock);
+  setStatus(day, token, 'BOOKED');
+  setSlot(day, token, slot);
+  if (day.recording) record(day, 'seatedAt', token, token.seatedAt);
+  token.seatedAt = day.clock;
   events?.push({ kind: 'seated', token: token.id, slot: slot.label, doctor: slot.doctor.id, via, at: day.clock });
 }
 
@@ -250,8 +268,8 @@ function leaveQueue(token: Token): void {
 }
 
 function enqueue(day: Day, token: Token, slot: Slot, via: WaitVia, events: EventSink): void {
-  assign(day, token, 'status', 'WAITLISTED');
-  assign(day, token, 'slot', slot);
+  setStatus(day, token, 'WAITLISTED');
+  setSlot(day, token, slot);
   joinQueue(token);
   record(day, LEAVE_QUEUE, token, undefined);
   events?.push({
@@ -335,8 +353,9 @@ export function activeTokensNamed(doctor: Doctor, patient: string): readonly Tok
 
 /** Ends an active token whose seat or queue place is already given up. */
 export function finish(day: Day, token: Token, status: Exclude<Status, 'BOOKED' | 'WAITLISTED'>): void {
-  assign(day, token, 'status', status);
-  assign(day, token, 'endedAt', day.clock);
+  setStatus(day, token, status);
+  if (day.recording) record(day, 'endedAt', token, token.endedAt);
+  token.endedAt = day.clock;
   releaseActive(token);
   record(day, REGISTER_ACTIVE, token, undefined);
 }

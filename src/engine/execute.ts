@@ -55,7 +55,6 @@ export interface ExecuteOptions {
 export function execute(day: Day, command: Command, options: ExecuteOptions = {}): Outcome {
   const events: EventSink = options.events === false ? undefined : [];
   day.commandCount += 1;
-  const ref = options.ref ?? { key: 'seq', value: day.commandCount };
   const start = day.trail.length;
   // The clock is never undone (and closing slots would make long trails); undo records nothing.
   day.recording = command.op !== 'clock' && command.op !== 'undo';
@@ -64,7 +63,8 @@ export function execute(day: Day, command: Command, options: ExecuteOptions = {}
     day.recording = false;
     if (day.trail.length > start) {
       const token = 'token' in result && typeof result.token === 'string' ? result.token : undefined;
-      day.history.push({ op: command.op, token, ref, start });
+      const ref = options.ref;
+      day.history.push({ op: command.op, token, refKey: ref?.key ?? 'seq', refValue: ref?.value ?? day.commandCount, start });
     }
     if (events === undefined ? result.status !== 'REJECTED' : events.length > 0) day.version += 1;
     return { result, events: events ?? NO_EVENTS };

@@ -144,7 +144,9 @@ export interface CommandReference {
 export interface HistoryEntry {
   op: string;
   token: string | undefined;
-  ref: CommandReference;
+  /** How the caller named the command (CommandReference, flattened: one object per entry). */
+  refKey: CommandReference['key'];
+  refValue: number;
   /** Where the command's records start on the day's trail. */
   start: number;
 }

@@ -15,7 +15,7 @@ import { DeskError } from './errors.js';
 import type { Day, HistoryEntry } from './model.js';
 
 function named(entry: HistoryEntry): string {
-  return `${entry.op}${entry.token === undefined ? '' : ` ${entry.token}`} (${entry.ref.key} ${entry.ref.value})`;
+  return `${entry.op}${entry.token === undefined ? '' : ` ${entry.token}`} (${entry.refKey} ${entry.refValue})`;
 }
 
 export function undo(day: Day, command: UndoCommand, events: EventSink): Result {
@@ -26,12 +26,12 @@ export function undo(day: Day, command: UndoCommand, events: EventSink): Result 
     }
     throw new DeskError('nothing to undo');
   }
-  if (command.expect !== undefined && command.expect !== entry.ref.value) {
-    throw new DeskError(`the command to undo is ${named(entry)}, not ${entry.ref.key} ${command.expect}`, 'expect');
+  if (command.expect !== undefined && command.expect !== entry.refValue) {
+    throw new DeskError(`the command to undo is ${named(entry)}, not ${entry.refKey} ${command.expect}`, 'expect');
   }
   day.history.pop();
   unwind(day, entry.start);
   events?.push({ kind: 'undone', op: entry.op, ...(entry.token !== undefined && { token: entry.token }), at: day.clock });
-  const undid = { op: entry.op, ...(entry.token !== undefined && { token: entry.token }), [entry.ref.key]: entry.ref.value };
+  const undid = { op: entry.op, ...(entry.token !== undefined && { token: entry.token }), [entry.refKey]: entry.refValue };
   return { op: 'undo', status: 'UNDONE', undid };
 }
