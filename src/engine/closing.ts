@@ -17,6 +17,7 @@ export function closeSlotsUntil(day: Day, time: number, events: EventSink): void
     const newest = day.history[day.history.length - 1];
     if (newest !== undefined) {
       day.undoBarrier = newest;
+      day.undoBarrierReason = 'slot';
       day.history = [];
       day.trail.length = 0;
     }

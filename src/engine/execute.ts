@@ -13,7 +13,7 @@ import type { Roster } from './roster.js';
 import { PRIORITY, parseSource } from './sources.js';
 import { isActive, isBooked } from './status.js';
 import { formatTime, parseTime } from './time.js';
-import { undo } from './undo.js';
+import { forgetOldest, undo, UNDO_DEPTH } from './undo.js';
 
 export interface Outcome {
   result: Result;
@@ -65,6 +65,7 @@ export function execute(day: Day, command: Command, options: ExecuteOptions = {}
       const token = 'token' in result && typeof result.token === 'string' ? result.token : undefined;
       const ref = options.ref;
       day.history.push({ op: command.op, token, refKey: ref?.key ?? 'seq', refValue: ref?.value ?? day.commandCount, start });
+      if (day.history.length >= 2 * UNDO_DEPTH) forgetOldest(day);
     }
     if (events === undefined ? result.status !== 'REJECTED' : events.length > 0) day.version += 1;
     return { result, events: events ?? NO_EVENTS };

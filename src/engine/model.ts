@@ -131,8 +131,9 @@ export interface Day {
   recording: boolean;
   /** Commands that may still be undone, oldest first; emptied when a slot closes. */
   history: HistoryEntry[];
-  /** The newest command a slot closing put out of undo's reach, for the error message. */
+  /** The newest command put out of undo's reach, for the error message, and why. */
   undoBarrier: HistoryEntry | null;
+  undoBarrierReason: 'slot' | 'depth';
 }
 
 export interface CommandReference {
@@ -145,8 +146,8 @@ export interface HistoryEntry {
   op: string;
   token: string | undefined;
   /** How the caller named the command (CommandReference, flattened: one object per entry). */
-  refKey: CommandReference['key'];
-  refValue: number;
+  readonly refKey: CommandReference['key'];
+  readonly refValue: number;
   /** Where the command's records start on the day's trail. */
   start: number;
 }
@@ -243,5 +244,6 @@ export function buildDay(roster: Roster): Day {
     recording: false,
     history: [],
     undoBarrier: null,
+    undoBarrierReason: 'slot',
   };
 }

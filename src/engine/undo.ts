@@ -14,6 +14,25 @@ import type { Result, UndoCommand } from './commands.js';
 import { DeskError } from './errors.js';
 import type { Day, HistoryEntry } from './model.js';
 
+/**
+ * How many commands back undo reaches (besides never past a slot closing). Keeping every
+ * command's records since the last closing made the largest days several times slower; a desk
+ * undoes its last few. Trimmed in batches, so the cost per command stays constant.
+ */
+export const UNDO_DEPTH = 1000;
+
+/** Puts the oldest commands out of reach, keeping the newest UNDO_DEPTH. */
+export function forgetOldest(day: Day): void {
+  const dropped = day.history.length - UNDO_DEPTH;
+  const kept = day.history[dropped]!;
+  day.undoBarrier = day.history[dropped - 1]!;
+  day.undoBarrierReason = 'depth';
+  const cut = kept.start;
+  day.trail.splice(0, cut);
+  day.history = day.history.slice(dropped);
+  for (const entry of day.history) entry.start -= cut;
+}
+
 function named(entry: HistoryEntry): string {
   return `${entry.op}${entry.token === undefined ? '' : ` ${entry.token}`} (${entry.refKey} ${entry.refValue})`;
 }
@@ -22,7 +41,8 @@ export function undo(day: Day, command: UndoCommand, events: EventSink): Result 
   const entry = day.history[day.history.length - 1];
   if (entry === undefined) {
     if (day.undoBarrier !== null) {
-      throw new DeskError(`cannot undo ${named(day.undoBarrier)}: a slot has closed since`);
+      const why = day.undoBarrierReason === 'slot' ? 'a slot has closed since' : `undo reaches back ${UNDO_DEPTH} commands`;
+      throw new DeskError(`cannot undo ${named(day.undoBarrier)}: ${why}`);
     }
     throw new DeskError('nothing to undo');
   }

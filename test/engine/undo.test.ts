@@ -1,7 +1,7 @@
 /** SPEC §5 `undo`: exact, walking back, and its errors. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkInvariants, createDay, execute, snapshot, type Command, type Day } from '../../src/engine/index.js';
+import { checkInvariants, createDay, execute, snapshot, UNDO_DEPTH, type Command, type Day } from '../../src/engine/index.js';
 import { resolveClock, scenarioArbitrary } from '../support/arbitraries.js';
 import { desk, expectUnchanged, rosterOf } from '../support/day.js';
 
@@ -99,5 +99,19 @@ describe('undo is exact over random days', () => {
       }),
       { numRuns: 1500 },
     );
+  });
+});
+
+describe('undo depth', () => {
+  it(`reaches back ${UNDO_DEPTH} commands, then says why it cannot go further`, () => {
+    const day = createDay(rosterOf({ sharma: [5000] }));
+    for (let i = 1; i <= 2 * UNDO_DEPTH; i++) execute(day, { op: 'book', doctor: 'sharma', patient: `P${i}` });
+    for (let i = 0; i < UNDO_DEPTH; i++) expect(execute(day, { op: 'undo' }).result.status).toBe('UNDONE');
+    expect(execute(day, { op: 'undo' }).result).toMatchObject({
+      status: 'ERROR',
+      error: `cannot undo book SHR-${UNDO_DEPTH} (seq ${UNDO_DEPTH}): undo reaches back ${UNDO_DEPTH} commands`,
+    });
+    expect(checkInvariants(day)).toEqual([]);
+    expect(day.tokens.filter((t) => t.status === 'BOOKED')).toHaveLength(UNDO_DEPTH);
   });
 });
