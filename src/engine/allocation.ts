@@ -5,10 +5,14 @@
  * nothing.
  */
 import type { DayEvent, SeatVia, WaitVia } from './events.js';
-import { servedBefore, type Day, type Doctor, type Slot, type Token } from './model.js';
-import { nameKey, patientKey } from './patient.js';
+import type { Day, Doctor, Slot, Token } from './model.js';
 import type { Priority } from './sources.js';
-import { isActive, isBooked, type Status } from './status.js';
+import { isBooked, type Status } from './status.js';
+import { insertSeat, joinQueue, leaveQueue, queuePosition, releaseActive, removeSeat } from './structures.js';
+import { assign, record, setSlot, setStatus, REGISTER_ACTIVE, REMOVE_SEAT, INSERT_SEAT, LEAVE_QUEUE, JOIN_QUEUE } from './trail.js';
+
+export { activeTokensNamed, queuePosition, registerActive, releaseActive } from './structures.js';
+export { assign, recordIssue, unwind } from './trail.js';
 
 /** Where events go; undefined when the caller does not want them (they are then never built). */
 export type EventSink = DayEvent[] | undefined;
@@ -25,69 +29,6 @@ export type Placement =
   /** Rule 5: a new booking that would overfill the overflow queue. */
   | { kind: 'reject'; reason: string };
 
-// What a trail record (code, target, value) takes back; a string code is a field to restore.
-const REMOVE_SEAT = 1;
-const INSERT_SEAT = 2;
-const LEAVE_QUEUE = 3;
-const JOIN_QUEUE = 4;
-const RELEASE_ACTIVE = 5;
-const REGISTER_ACTIVE = 6;
-
-/** Records how to take a change back, while a command that may be undone runs. */
-function record(day: Day, code: string | number, target: object, value: unknown): void {
-  if (!day.recording) return;
-  const trail = day.trail;
-  const at = trail.length;
-  trail[at] = code;
-  trail[at + 1] = target;
-  trail[at + 2] = value;
-}
-
-/**
- * Takes back every change recorded from `start` on, newest first, and drops those records.
- * Flat records rather than closures: a large day keeps thousands of commands undoable between
- * slot closings, and closures made the garbage collector the engine's largest cost.
- */
-export function unwind(day: Day, start: number): void {
-  const trail = day.trail;
-  for (let i = trail.length - 3; i >= start; i -= 3) {
-    const code = trail[i] as string | number;
-    const target = trail[i + 1];
-    if (typeof code === 'string') (target as Record<string, unknown>)[code] = trail[i + 2];
-    else if (code === REMOVE_SEAT) removeSeat(target as Slot, trail[i + 2] as Token);
-    else if (code === INSERT_SEAT) insertSeat(target as Slot, trail[i + 2] as Token);
-    else if (code === LEAVE_QUEUE) leaveQueue(target as Token);
-    else if (code === JOIN_QUEUE) joinQueue(target as Token);
-    else if (code === RELEASE_ACTIVE) releaseActive(target as Token);
-    else registerActive(target as Token);
-  }
-  if (trail.length > start) trail.length = start;
-}
-
-/** Sets a field, remembering its old value on the trail. */
-export function assign<T extends object, K extends keyof T & string>(day: Day, target: T, key: K, value: T[K]): void {
-  const old = target[key];
-  if (old === value) return;
-  target[key] = value;
-  record(day, key, target, old);
-}
-
-// The hot fields, set with plain stores: `assign`'s keyed store is slow where it runs for every booking.
-function setStatus(day: Day, token: Token, status: Status): void {
-  if (day.recording) record(day, 'status', token, token.status);
-  token.status = status;
-}
-
-function setSlot(day: Day, token: Token, slot: Slot): void {
-  if (token.slot === slot) return;
-  if (day.recording) record(day, 'slot', token, token.slot);
-  token.slot = slot;
-}
-
-/** A token just issued: undone, it leaves the active indexes (its status is set by the caller's records). */
-export function recordIssue(day: Day, token: Token): void {
-  record(day, RELEASE_ACTIVE, token, undefined);
-}
 
 /** Seats taken: held (BOOKED) and used (seen before the slot closed), SPEC §5. */
 export function seatsTaken(slot: Slot): number {
@@ -195,29 +136,6 @@ export function place(day: Day, token: Token, slot: Slot, placement: Placement, 
   }
 }
 
-/** Where `token` stands, or would stand, in a slot's service order: binary search. */
-function serviceIndex(booked: readonly Token[], token: Token): number {
-  let low = 0;
-  let high = booked.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (servedBefore(booked[mid] as Token, token)) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-function insertSeat(slot: Slot, token: Token): void {
-  const booked = slot.booked;
-  const at = serviceIndex(booked, token);
-  if (at === booked.length) booked.push(token);
-  else booked.splice(at, 0, token);
-}
-
-function removeSeat(slot: Slot, token: Token): void {
-  slot.booked.splice(serviceIndex(slot.booked, token), 1);
-}
-
 function seat(day: Day, token: Token, slot: Slot, via: SeatVia, events: EventSink): void {
   insertSeat(slot, token);
   record(day, REMOVE_SEAT, slot, token);
@@ -234,38 +152,6 @@ export function unseat(day: Day, slot: Slot, token: Token): void {
   record(day, INSERT_SEAT, slot, token);
 }
 
-/** 1-based place in the doctor's overflow queue (priority, then arrival) in O(log n). */
-export function queuePosition(token: Token): number {
-  const doctor = token.doctor;
-  let ahead = 0;
-  for (let p = 1; p < token.priority; p++) ahead += doctor.waitingByPriority[p] as number;
-  if (token.transferred) {
-    // Rare: a token moved in from another doctor keeps an older arrival than its number says.
-    for (const slot of doctor.slots) for (const other of slot.waiting.values()) if (other.priority === token.priority && !servedBefore(token, other)) ahead += 1;
-    return ahead;
-  }
-  ahead += (doctor.waitingBySeq[token.priority] as { prefix(n: number): number }).prefix(token.seq);
-  for (const other of doctor.waitingTransferred) if (other.priority === token.priority && other.arrival < token.arrival) ahead += 1;
-  return ahead;
-}
-
-function joinQueue(token: Token): void {
-  const doctor = token.doctor;
-  token.slot.waiting.push(token);
-  doctor.waitingCount += 1;
-  (doctor.waitingByPriority[token.priority] as number) += 1;
-  if (token.transferred) doctor.waitingTransferred.push(token);
-  else doctor.waitingBySeq[token.priority]?.add(token.seq, 1);
-}
-
-function leaveQueue(token: Token): void {
-  const doctor = token.doctor;
-  token.slot.waiting.remove(token);
-  doctor.waitingCount -= 1;
-  (doctor.waitingByPriority[token.priority] as number) -= 1;
-  if (token.transferred) doctor.waitingTransferred.splice(doctor.waitingTransferred.indexOf(token), 1);
-  else doctor.waitingBySeq[token.priority]?.add(token.seq, -1);
-}
 
 function enqueue(day: Day, token: Token, slot: Slot, via: WaitVia, events: EventSink): void {
   setStatus(day, token, 'WAITLISTED');
@@ -312,44 +198,6 @@ export function promoteInto(day: Day, slot: Slot, events: EventSink): Token | un
   return first;
 }
 
-export function registerActive(token: Token): void {
-  const doctor = token.doctor;
-  if (token.phoneKey !== null) doctor.activeByPatient.set(patientKey(token.phoneKey, token.patient), token);
-  if (doctor.activeByName !== null) indexName(doctor.activeByName, token);
-}
-
-function indexName(byName: Map<string, Token | Token[]>, token: Token): void {
-  const key = nameKey(token.patient);
-  const sameName = byName.get(key);
-  if (sameName === undefined) byName.set(key, token);
-  else if (Array.isArray(sameName)) sameName.push(token);
-  else byName.set(key, [sameName, token]);
-}
-
-export function releaseActive(token: Token): void {
-  const doctor = token.doctor;
-  if (token.phoneKey !== null) doctor.activeByPatient.delete(patientKey(token.phoneKey, token.patient));
-  const byName = doctor.activeByName;
-  if (byName === null) return;
-  const key = nameKey(token.patient);
-  const sameName = byName.get(key) as Token | Token[];
-  if (!Array.isArray(sameName)) byName.delete(key);
-  else if (sameName.length === 2) byName.set(key, sameName[0] === token ? sameName[1]! : sameName[0]!);
-  else sameName.splice(sameName.indexOf(token), 1);
-}
-
-/** A doctor's active tokens with this name, building the name index on first use. */
-export function activeTokensNamed(doctor: Doctor, patient: string): readonly Token[] {
-  if (doctor.activeByName === null) {
-    const byName = new Map<string, Token | Token[]>();
-    for (const token of doctor.tokens) {
-      if (isActive(token)) indexName(byName, token);
-    }
-    doctor.activeByName = byName;
-  }
-  const found = doctor.activeByName.get(nameKey(patient));
-  return found === undefined ? [] : Array.isArray(found) ? found : [found];
-}
 
 /** Ends an active token whose seat or queue place is already given up. */
 export function finish(day: Day, token: Token, status: Exclude<Status, 'BOOKED' | 'WAITLISTED'>): void {
