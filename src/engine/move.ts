@@ -130,8 +130,11 @@ export function absent(day: Day, command: AbsentCommand, events: EventSink): Res
       rebooked.push({ token: token.id, slot: token.slot.label, placement: 'UNSERVED' });
       continue;
     }
-    const slot = token.priority === 1 ? first : (candidates.find((s) => !isFull(s)) ?? first);
-    const placement = planPlacement(day, slot, token.priority, false);
+    // As rule 7: an emergency into the first candidate (rules 2–4); anyone else into the first
+    // with a free seat, or else to wait for the first (no displacement, no overflowLimit).
+    const free = token.priority === 1 ? undefined : candidates.find((s) => !isFull(s));
+    const slot = token.priority === 1 ? first : (free ?? first);
+    const placement: Placement = token.priority === 1 || free ? planPlacement(day, slot, token.priority, false) : { kind: 'wait' };
     const placed = relocate(day, token, slot, placement, events);
     rebooked.push({
       token: token.id,

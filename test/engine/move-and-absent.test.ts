@@ -163,3 +163,15 @@ describe('absent', () => {
     expect(expectUnchanged(d, { op: 'absent', doctor: 'kapoor', from: '14:00' })).toBe('Dr. Kapoor has no open slot left between 14:00 and 24:00');
   });
 });
+
+describe('absent under "any-higher" displacement', () => {
+  it('a rebooked patient who finds no free seat waits; only an emergency may displace', () => {
+    const d = desk(clinic({ kapoor: [1, 1] }, { displacement: 'any-higher' }));
+    d.run({ op: 'book', doctor: 'kapoor', patient: 'Walk', slot: '10:00' });
+    d.run({ op: 'book', doctor: 'kapoor', patient: 'Paid', slot: '09:00', source: 'paid' });
+    expect(d.run({ op: 'absent', doctor: 'kapoor', from: '09:00', to: '10:00' })).toMatchObject({
+      rebooked: [{ token: 'KAP-002', slot: '10:00-11:00', placement: 'WAITLISTED' }],
+    });
+    expect(d.seated('10:00', 'kapoor')).toEqual(['KAP-001']);
+  });
+});
