@@ -1,31 +1,14 @@
-import { createReadStream, readFileSync, statSync } from 'node:fs';
-import { createInterface } from 'node:readline';
-import type { Result } from '../engine/index.js';
-import { parseScriptLine } from '../schema/script-line.js';
+import { createDay, execute } from '../engine/index.js';
 import { jsonReport } from '../script/json-report.js';
-import { runScript, type LineResult } from '../script/run-script.js';
+import type { LineResult } from '../script/run-script.js';
 import { describeResult, textReport, textBoard } from '../script/text-report.js';
 import { loadRoster } from './load-roster.js';
 import { openDay, type DayOptions } from './open-day.js';
-import { UsageError } from './usage-error.js';
+import { openScript, resultOfLine, scriptLines } from './script-input.js';
 
 export interface ApplyOptions extends DayOptions {
   roster?: string;
   json?: boolean;
-}
-
-function readError(file: string, error: unknown): UsageError {
-  const code = (error as NodeJS.ErrnoException).code;
-  const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? (error as Error).message);
-  return new UsageError(`cannot read script ${file}: ${why}`);
-}
-
-function readScript(file: string): string {
-  try {
-    return readFileSync(file === '-' ? 0 : file, 'utf8');
-  } catch (error) {
-    throw readError(file, error);
-  }
 }
 
 function reportErrors(file: string, results: readonly LineResult[]): void {
@@ -38,7 +21,13 @@ function reportErrors(file: string, results: readonly LineResult[]): void {
 export async function applyCommand(file: string, options: ApplyOptions): Promise<number> {
   if (options.data !== undefined) return applyDurably(file, options);
   const roster = loadRoster(options.roster);
-  const { day, results, failed } = runScript(readScript(file), roster);
+  const day = createDay(roster);
+  const results: LineResult[] = [];
+  for await (const line of scriptLines(openScript(file))) {
+    const result = resultOfLine(line, (command) => execute(day, command, { events: false }).result);
+    if (result) results.push(result);
+  }
+  const failed = results.filter((r) => r.status === 'ERROR').length;
   process.stdout.write(options.json ? jsonReport(day, results) : textReport(day, results));
   reportErrors(file, results);
   return failed > 0 ? 1 : 0;
@@ -50,35 +39,21 @@ export async function applyCommand(file: string, options: ApplyOptions): Promise
  */
 async function applyDurably(file: string, options: ApplyOptions): Promise<number> {
   const roster = options.roster === undefined ? undefined : loadRoster(options.roster);
-  if (file !== '-') {
-    try {
-      if (statSync(file).isDirectory()) throw Object.assign(new Error('folder'), { code: 'EISDIR' });
-    } catch (error) {
-      throw readError(file, error);
-    }
-  }
-  const input = file === '-' ? process.stdin : createReadStream(file);
+  const input = openScript(file);
   const { session, journal } = openDay(options, roster);
   const results: LineResult[] = [];
   try {
-    let number = 0;
-    for await (const text of createInterface({ input, crlfDelay: Infinity })) {
-      number += 1;
-      if (text.trim() === '') continue;
-      const parsed = parseScriptLine(text);
-      let result: Result;
-      if (parsed.ok) {
+    for await (const scriptLine of scriptLines(input)) {
+      const line = resultOfLine(scriptLine, (command) => {
         try {
-          result = session.submit(parsed.command).at(-1)!.result;
+          return session.submit(command).at(-1)!.result;
         } catch (error) {
-          result = { op: parsed.command.op, status: 'ERROR', error: `not saved: ${(error as Error).message}` };
+          return { op: command.op, status: 'ERROR', error: `not saved: ${(error as Error).message}` };
         }
-      } else {
-        result = { ...(parsed.op !== undefined && { op: parsed.op }), status: 'ERROR', error: parsed.error };
-      }
-      const line = { line: number, ...result } as LineResult;
+      });
+      if (!line) continue;
       results.push(line);
-      if (!options.json) process.stdout.write(`line ${number}  ${(line.op ?? '?').padEnd(7)}  ${describeResult(line)}\n`);
+      if (!options.json) process.stdout.write(`line ${line.line}  ${(line.op ?? '?').padEnd(7)}  ${describeResult(line)}\n`);
     }
     const failed = results.filter((r) => r.status === 'ERROR').length;
     if (options.json) process.stdout.write(jsonReport(session.day, results));

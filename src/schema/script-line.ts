@@ -53,7 +53,8 @@ export function parseScriptLine(line: string): LineParse {
   }
   const op = (document as { op?: unknown }).op;
   if (op === undefined) return { ok: false, error: `missing "op" (known: ${OPS.join(', ')})` };
-  if (!isOp(op)) return { ok: false, op: String(op), error: `unknown op "${String(op)}" (known: ${OPS.join(', ')})` };
+  if (typeof op !== 'string') return { ok: false, error: `"op" must be text, one of: ${OPS.join(', ')}` };
+  if (!isOp(op)) return { ok: false, op, error: `unknown op ${JSON.stringify(op)} (known: ${OPS.join(', ')})` };
   const parsed = schemas[op].safeParse(document);
   if (!parsed.success) return { ok: false, op, error: describeUnknownKeys(parsed.error, op) };
   // The zod output matches the engine's command shape for its op.

@@ -14,7 +14,7 @@ export function runScript(text: string, roster: Roster): ScriptRun {
   const day = createDay(roster);
   const results: LineResult[] = [];
   let failed = 0;
-  const lines = text.split(/\r?\n/);
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   for (let i = 0; i < lines.length; i++) {
     const source = lines[i] as string;
     if (source.trim() === '') continue;
