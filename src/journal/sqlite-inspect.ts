@@ -1,0 +1,45 @@
+/** Read-only checks of an existing database before it is opened for writing, and SQLite errors in words. */
+import Database from 'better-sqlite3';
+import { JournalError } from './journal.js';
+import { FORMAT_NAME, FORMAT_VERSION } from './migrations.js';
+
+export function explain(error: unknown, file: string): JournalError {
+  const code = (error as { code?: string }).code ?? '';
+  const message = (error as Error).message;
+  if (code === 'SQLITE_NOTADB') return new JournalError(`${file} is not an opd-desk journal (not a database); it was left as it is`);
+  if (code.startsWith('SQLITE_CORRUPT')) return new JournalError(`${file} is corrupt (${message}); it was left as it is. Restore it from a backup`);
+  if (code.startsWith('SQLITE_BUSY')) return new JournalError(`${file} stayed locked by another program for too long; try again`);
+  if (code.startsWith('SQLITE_FULL')) return new JournalError(`cannot write ${file}: the disk is full`);
+  if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM' || code.startsWith('SQLITE_IOERR')) {
+    return new JournalError(`cannot write ${file} (${message}); check the folder can be written, or give --data a writable file`);
+  }
+  return new JournalError(`${file}: ${message}`);
+}
+
+/** An opd-desk journal of a format this version reads, not corrupt; checked read-only. */
+export function inspect(file: string): void {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true });
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
+    if (tables.length === 0) return; // an empty database: ours to set up
+    const foreign = () => new JournalError(`${file} is a database, but not an opd-desk journal; it was left as it is`);
+    if (!tables.includes('meta')) throw foreign();
+    const meta = new Map(
+      db.prepare('SELECT key, value FROM meta').raw().all().map((row) => [String((row as unknown[])[0]), String((row as unknown[])[1])] as const),
+    );
+    if (meta.get('format') !== FORMAT_NAME) throw foreign();
+    const version = Number(meta.get('version'));
+    if (!Number.isInteger(version) || version < 1) throw foreign();
+    if (version > FORMAT_VERSION) {
+      throw new JournalError(`${file} was written by a newer opd-desk (journal format ${meta.get('version')}; this one reads format ${FORMAT_VERSION}); upgrade opd-desk to open it. The file was left as it is`);
+    }
+    const check = db.prepare('PRAGMA quick_check').pluck().all() as string[];
+    if (check.length !== 1 || check[0] !== 'ok') throw new JournalError(`${file} is corrupt (${check.slice(0, 3).join('; ')}); it was left as it is. Restore it from a backup`);
+  } catch (error) {
+    if (error instanceof JournalError) throw error;
+    throw explain(error, file);
+  } finally {
+    db?.close();
+  }
+}
