@@ -5,6 +5,7 @@ import { describeResult, textReport, textBoard } from '../script/text-report.js'
 import { loadRoster } from './load-roster.js';
 import { openDay, type DayOptions } from './open-day.js';
 import { openScript, resultOfLine, scriptLines } from './script-input.js';
+import { jsonSafe, terminalSafe, terminalSafeLines } from '../text/terminal-safe.js';
 
 export interface ApplyOptions extends DayOptions {
   roster?: string;
@@ -13,7 +14,7 @@ export interface ApplyOptions extends DayOptions {
 
 function reportErrors(file: string, results: readonly LineResult[]): void {
   for (const result of results) {
-    if (result.status === 'ERROR') process.stderr.write(`${file === '-' ? 'stdin' : file}:${result.line}: ${result.error}\n`);
+    if (result.status === 'ERROR') process.stderr.write(`${terminalSafe(`${file === '-' ? 'stdin' : file}:${result.line}: ${result.error}`)}\n`);
   }
 }
 
@@ -28,7 +29,7 @@ export async function applyCommand(file: string, options: ApplyOptions): Promise
     if (result) results.push(result);
   }
   const failed = results.filter((r) => r.status === 'ERROR').length;
-  process.stdout.write(options.json ? jsonReport(day, results) : textReport(day, results));
+  process.stdout.write(options.json ? jsonSafe(jsonReport(day, results)) : terminalSafeLines(textReport(day, results)));
   reportErrors(file, results);
   return failed > 0 ? 1 : 0;
 }
@@ -53,11 +54,11 @@ async function applyDurably(file: string, options: ApplyOptions): Promise<number
       });
       if (!line) continue;
       results.push(line);
-      if (!options.json) process.stdout.write(`line ${line.line}  ${(line.op ?? '?').padEnd(7)}  ${describeResult(line)}\n`);
+      if (!options.json) process.stdout.write(`${terminalSafe(`line ${line.line}  ${(line.op ?? '?').padEnd(7)}  ${describeResult(line)}`)}\n`);
     }
     const failed = results.filter((r) => r.status === 'ERROR').length;
-    if (options.json) process.stdout.write(jsonReport(session.day, results));
-    else process.stdout.write(`${results.length} commands: ${results.length - failed} applied, ${failed} failed\n\n${textBoard(session.day)}\n`);
+    if (options.json) process.stdout.write(jsonSafe(jsonReport(session.day, results)));
+    else process.stdout.write(terminalSafeLines(`${results.length} commands: ${results.length - failed} applied, ${failed} failed\n\n${textBoard(session.day)}\n`));
     reportErrors(file, results);
     return failed > 0 ? 1 : 0;
   } finally {

@@ -11,6 +11,7 @@ import { loadCheckedFile } from './load-file.js';
 import { loadRoster } from './load-roster.js';
 import { enterAlternateScreen } from './terminal-screen.js';
 import { UsageError } from './usage-error.js';
+import { jsonSafe, terminalSafeLines } from '../text/terminal-safe.js';
 import { openDay, type DayOptions } from './open-day.js';
 import type { Roster } from '../engine/index.js';
 import type { DayKeeper } from '../store/day-keeper.js';
@@ -59,7 +60,7 @@ export async function simulateCommand(options: SimulateOptions): Promise<number>
   if (!interactive) {
     if (!options.headless) process.stderr.write('opd-desk: simulate plays in a terminal; printing the report instead (--headless).\n');
     const report = simulateDay(roster, model, seed, keeperFor(options, roster));
-    process.stdout.write(options.json ? reportJson(report) : `${reportText(report).join('\n')}\n`);
+    process.stdout.write(options.json ? jsonSafe(reportJson(report)) : terminalSafeLines(`${reportText(report).join('\n')}\n`));
     return 0;
   }
   const { store, runner } = prepareSimulation(roster, model, seed, keeperFor(options, roster));

@@ -2,17 +2,19 @@
 import { z } from 'zod';
 import { OPS, type Command } from '../engine/index.js';
 import { describeIssues } from './issues.js';
+import { MAX_PATIENT_NAME, plainText } from './names.js';
 
 /** Phones are often written as numbers in hand-made JSON; keep them as text. */
-const phone = z.union([z.string(), z.number().transform(String)], { error: 'must be text such as "98450 12345"' });
-const text = (what: string) => z.string({ error: `must be ${what}` });
+const phone = plainText(z.union([z.string(), z.number().transform(String)], { error: 'must be text such as "98450 12345"' }));
+const text = (what: string) => plainText(z.string({ error: `must be ${what}` }));
+const patientName = plainText(z.string({ error: "must be the patient's name" }).max(MAX_PATIENT_NAME, `must be at most ${MAX_PATIENT_NAME} characters`));
 
 const schemas = {
   book: z.strictObject({
     op: z.literal('book'),
     doctor: text('a doctor id or name').optional(),
     slot: text('a slot such as "09:00" or "9-10"').optional(),
-    patient: text("the patient's name").optional(),
+    patient: patientName.optional(),
     source: text('a source such as "walk-in"').optional(),
     phone: phone.optional(),
   }),
