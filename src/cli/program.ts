@@ -35,7 +35,8 @@ function program(): Command {
     // Options after a subcommand belong to it: `apply x --roster r` is apply's roster.
     .enablePositionalOptions()
     .exitOverride()
-    .action(async (options: DayOptions & { roster?: string }) => {
+    .action(async (options: DayOptions & { roster?: string }, command: Command) => {
+      if (command.args.length > 0) throw new UsageError(`unknown command ${JSON.stringify(command.args[0])} (opd-desk --help lists the commands)`);
       // The roster is checked before anything is drawn: a bad file is a usage error (exit 2).
       const roster = options.roster === undefined ? undefined : loadRoster(options.roster);
       process.exitCode = await runDashboard(roster, options);
@@ -103,7 +104,8 @@ function program(): Command {
     .action((options: DayOptions) => {
       process.exitCode = verifyCommand(options);
     });
-  return cli;
+  // Set last, so subcommands keep refusing extra arguments: the root names an unknown command itself.
+  return cli.allowExcessArguments(true);
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -24,6 +24,9 @@ const resultSchema = z.looseObject({
   error: optionalText,
 });
 
+/** Control characters as JSON.stringify writes them (\u001b) or leaves them (C1, bidi). */
+const JSON_CONTROLS = /\\u00[01][0-9a-fA-F]|\\u007[fF]|\\u00[89][0-9a-fA-F]|\\u202[a-eA-E]|\\u206[6-9]|\\[bfnrt]|[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g;
+
 const damaged = (location: string, date: string, seq: number, what: string) =>
   new JournalError(`the journal of ${date} in ${location} is damaged at seq ${seq}: ${what}. The file was left as it is; restore it from a backup`);
 
@@ -34,8 +37,12 @@ export function checkedCommand(location: string, date: string, seq: number, text
   } catch {
     throw damaged(location, date, seq, 'its command is nested too deeply');
   }
-  if (!parsed.ok) throw damaged(location, date, seq, `its command is not valid (${parsed.error})`);
-  return parsed.command;
+  if (parsed.ok) return parsed.command;
+  // A journal written before names refused control characters may hold them: valid otherwise,
+  // it is kept as recorded (the replay must see the same names) and shown neutralised.
+  const withoutControls = text.replace(JSON_CONTROLS, '\\ufffd');
+  if (withoutControls !== text && parseScriptLine(withoutControls).ok) return JSON.parse(text) as Command;
+  throw damaged(location, date, seq, `its command is not valid (${parsed.error})`);
 }
 
 export function checkedResult(location: string, date: string, seq: number, text: string): Result {

@@ -1,4 +1,7 @@
 /** Read-only checks of an existing database before it is opened for writing, and SQLite errors in words. */
+import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { JournalError } from './journal.js';
 import { FORMAT_NAME, FORMAT_VERSION } from './migrations.js';
@@ -18,9 +21,17 @@ export function explain(error: unknown, file: string): JournalError {
 
 /** An opd-desk journal of a format this version reads, not corrupt; checked read-only. */
 export function inspect(file: string): void {
-  let db: Database.Database | undefined;
+  const db = openReadOnly(file, 0);
   try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
+    inspectOpen(db, file);
+  } finally {
+    db.close();
+  }
+}
+
+/** The same checks on a database already open (read-only readers open it once). */
+export function inspectOpen(db: Database.Database, file: string): void {
+  try {
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
     if (tables.length === 0) return; // an empty database: ours to set up
     const foreign = () => new JournalError(`${file} is a database, but not an opd-desk journal; it was left as it is`);
@@ -39,7 +50,31 @@ export function inspect(file: string): void {
   } catch (error) {
     if (error instanceof JournalError) throw error;
     throw explain(error, file);
-  } finally {
-    db?.close();
   }
+}
+
+/**
+ * Read only. SQLite needs a -shm file beside a WAL journal even to read it; in a folder that
+ * cannot be written (a backup in a read-only folder) the file, and its -wal if any, is copied
+ * to a private temporary folder and read there, so nothing is ever written beside it.
+ */
+export function openReadOnly(file: string, lockWaitMs: number): Database.Database {
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true, timeout: lockWaitMs });
+    try {
+      db.prepare('SELECT count(*) FROM sqlite_master').get();
+      return db;
+    } catch (error) {
+      db.close();
+      throw error;
+    }
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? '';
+    if (!code.startsWith('SQLITE_CANTOPEN') && !code.startsWith('SQLITE_READONLY')) throw explain(error, file);
+  }
+  const copy = join(mkdtempSync(join(tmpdir(), 'opd-desk-read-')), basename(file));
+  process.once('exit', () => rmSync(dirname(copy), { recursive: true, force: true }));
+  copyFileSync(file, copy);
+  if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+  return new Database(copy, { readonly: true, fileMustExist: true, timeout: lockWaitMs });
 }

@@ -11,7 +11,7 @@ import { checkedCommand, checkedResult, checkedRoster, checkedSeq } from './entr
 import { checkJournalFile } from './journal-file.js';
 import { JournalError, type DayListing, type DayRecord, type ExclusiveJournal, type Journal, type JournalEntry } from './journal.js';
 import { FORMAT_VERSION, migrate } from './migrations.js';
-import { explain, inspect } from './sqlite-inspect.js';
+import { explain, inspect, inspectOpen, openReadOnly } from './sqlite-inspect.js';
 
 export { FORMAT_NAME, FORMAT_VERSION } from './migrations.js';
 
@@ -69,13 +69,17 @@ export class SqliteJournal implements Journal, DayListing {
   /** Opens (or, unless read-only, creates) the journal file. Throws a JournalError saying what is wrong. */
   static open(file: string, { lockWaitMs = LOCK_WAIT_MS, readOnly = false, createFolder = true }: OpenOptions = {}): SqliteJournal {
     const checked = checkJournalFile(file, { readOnly, createFolder });
-    if (!checked.empty) inspect(file);
     let db: Database.Database | undefined;
     try {
       if (readOnly) {
         db = openReadOnly(file, lockWaitMs);
+        inspectOpen(db, file);
+        if ((db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number) === 0) {
+          throw new JournalError(`${file} is an empty database, not an opd-desk journal yet; nothing was written to it`);
+        }
         return new SqliteJournal(file, db, false);
       }
+      if (!checked.empty) inspect(file);
       db = new Database(file, { fileMustExist: true, timeout: lockWaitMs });
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
@@ -221,24 +225,6 @@ export class TamperError extends JournalError {
       `the journal of ${date} in ${location} has been altered at seq ${check.seq}: ${check.problem}. ` +
         'The day was not opened and the file was left as it is; restore it from a backup (`opd-desk verify` checks a file)',
     );
-  }
-}
-
-/**
- * Read only, and so without creating -wal or -shm files when the folder cannot be written (a
- * backup in a read-only folder): then the file is opened as immutable, which no desk can be
- * writing anyway.
- */
-function openReadOnly(file: string, lockWaitMs: number): Database.Database {
-  const db = new Database(file, { readonly: true, fileMustExist: true, timeout: lockWaitMs });
-  try {
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
-    return db;
-  } catch (error) {
-    db.close();
-    const code = (error as { code?: string }).code ?? '';
-    if (!code.startsWith('SQLITE_CANTOPEN') && !code.startsWith('SQLITE_READONLY')) throw error;
-    return new Database(`file:${encodeURI(file).replace(/\?/g, '%3f').replace(/#/g, '%23')}?immutable=1`, { readonly: true, fileMustExist: true });
   }
 }
 
