@@ -20,8 +20,8 @@ export function explain(error: unknown, file: string): JournalError {
 }
 
 /** An opd-desk journal of a format this version reads, not corrupt; checked read-only. */
-export function inspect(file: string): void {
-  const db = openReadOnly(file, 0);
+export function inspect(file: string, lockWaitMs: number): void {
+  const db = openReadOnly(file, lockWaitMs);
   try {
     inspectOpen(db, file);
   } finally {

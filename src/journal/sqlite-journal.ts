@@ -79,7 +79,7 @@ export class SqliteJournal implements Journal, DayListing {
         }
         return new SqliteJournal(file, db, false);
       }
-      if (!checked.empty) inspect(file);
+      if (!checked.empty) inspect(file, lockWaitMs);
       db = new Database(file, { fileMustExist: true, timeout: lockWaitMs });
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
@@ -154,7 +154,12 @@ export class SqliteJournal implements Journal, DayListing {
   }
 
   private walk(date: string, visit: (seq: number, command: string, result: string) => void): ChainCheck {
-    return this.guard(() => {
+    // One read transaction: the day's head and its rows from the same moment, whatever other desks append.
+    return this.guard(() => this.db.transaction(() => this.walkInside(date, visit)).deferred());
+  }
+
+  private walkInside(date: string, visit: (seq: number, command: string, result: string) => void): ChainCheck {
+    {
       const day = this.statements.head.get(date) as [string, number | null, string | null] | undefined;
       if (day === undefined) return { ok: true, entries: 0, chained: this.version >= 2 };
       const [roster, lastSeq, head] = day;
@@ -175,7 +180,7 @@ export class SqliteJournal implements Journal, DayListing {
         return { ok: false, seq: expected, problem: `the day recorded ${lastSeq ?? 0} entries and holds ${expected - 1}: its last rows were removed` };
       }
       return { ok: true, entries: expected - 1, chained };
-    });
+    }
   }
 
   exclusive<T>(write: (journal: ExclusiveJournal) => T): T {
