@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { defaultRoster } from '../../src/engine/index.js';
+import { createDay, defaultRoster, execute } from '../../src/engine/index.js';
 import { SqliteJournal } from '../../src/journal/sqlite-journal.js';
 
 const CLI = join(import.meta.dirname, '../../dist/opd-desk.js');
@@ -159,6 +159,24 @@ describe('opening journals safely', () => {
     const run = opdDesk(['apply', '-', '--data', join(file, 'sub', 'x.db')], script(book('A')));
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/^opd-desk: cannot /);
+  });
+
+  it('log and export into a closed pipe end quietly', () => {
+    const data = join(folder(), 'desk.db');
+    const journal = SqliteJournal.open(data);
+    journal.startDay({ date: DATE, roster: defaultRoster() }, 'bench');
+    const day = createDay(defaultRoster());
+    journal.exclusive((locked) => {
+      for (let seq = 1; seq <= 3000; seq++) {
+        const command = { op: 'book', doctor: ['sharma', 'reddy', 'kapoor'][seq % 3]!, patient: `P${seq}` } as const;
+        locked.append(DATE, { seq, command, result: execute(day, command, { events: false }).result, at: '2026-03-02T09:00:00.000Z', desk: 'x' });
+      }
+    });
+    journal.close();
+    for (const args of ['log', 'export --format csv', 'export --format json']) {
+      const run = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" ${args} --data "${data}" --date ${DATE} | head -1 >/dev/null`], { encoding: 'utf8' });
+      expect(run.stderr, args).toBe('');
+    }
   });
 
   it('announces a new journal file', () => {
