@@ -19,25 +19,30 @@ const write = (text: string) => process.stdout.write(text);
 
 /**
  * The day's commands and results, in order, with when and where each was entered, streamed
- * row by row. The day is replayed alongside: a result this version replays differently is
- * marked (`≠ replays as …`), so a day that will not open can still be read.
+ * row by row in bounded memory. With --replay the day is replayed alongside and a result this
+ * version replays differently is marked (`≠ replays as …`), so a day that will not open can
+ * still be read and the difference seen (this holds the day in memory, as opening it does).
  */
-export function logCommand(options: DayOptions): number {
+export function logCommand(options: DayOptions & { replay?: boolean }): number {
   const { journal, file, date } = openRecordedJournal(options);
   try {
     const record = journal.day(date)!;
     const check = journal.verify(date);
     write(terminalSafe(`${file} · ${date} · ${record.roster.doctors.map((d) => d.name).join(', ')} · ${journal.lastSeq(date)} commands`) + '\n');
-    const day = createDay(record.roster);
+    const day = options.replay ? createDay(record.roster) : undefined;
     let differ = 0;
     journal.each(date, 0, (entry) => {
       if (outputClosed()) return;
       const at = new Date(entry.at);
       const time = Number.isNaN(at.getTime()) ? entry.at : `${localDate(at)} ${localTime(at)}:${String(at.getSeconds()).padStart(2, '0')}`;
-      const replayed = execute(day, entry.command, { events: false }).result;
-      const same = JSON.stringify(replayed) === entry.resultText;
-      if (!same) differ += 1;
-      const mark = same ? '' : `  ≠ replays as ${describeScriptResult(replayed)}`;
+      let mark = '';
+      if (day !== undefined) {
+        const replayed = execute(day, entry.command, { events: false }).result;
+        if (JSON.stringify(replayed) !== entry.resultText) {
+          differ += 1;
+          mark = `  ≠ replays as ${describeScriptResult(replayed)}`;
+        }
+      }
       write(terminalSafe(`${String(entry.seq).padStart(5)}  ${time}  ${entry.desk}  ${describeCommand(entry.command)}  →  ${describeScriptResult(entry.result)}${mark}`) + '\n');
     });
     if (differ > 0) process.stderr.write(`opd-desk: ${differ} result${differ === 1 ? '' : 's'} of ${date} replay differently with this version (marked ≠ above)\n`);

@@ -77,8 +77,9 @@ function program(): Command {
     .description("print a day's journal: every command, when, from which desk, and its result")
     .option('--data <file>', 'journal file (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)')
     .option('--date <YYYY-MM-DD>', 'the day (default: today)')
+    .option('--replay', 'replay the day alongside, marking each result this version replays differently')
     .exitOverride()
-    .action((options: DayOptions) => {
+    .action((options: DayOptions & { replay?: boolean }) => {
       process.exitCode = logCommand(options);
     });
 

@@ -218,8 +218,8 @@ describe('a day that replays differently', () => {
     journal.close();
     const refused = opdDesk(['apply', '-', '--data', data, '--date', DATE], '');
     expect(refused.status).toBe(2);
-    expect(refused.stderr).toContain(`opd-desk log --date ${DATE}`);
-    const log = opdDesk(['log', '--data', data, '--date', DATE]);
+    expect(refused.stderr).toContain(`opd-desk log --date ${DATE} --replay`);
+    const log = opdDesk(['log', '--data', data, '--date', DATE, '--replay']);
     expect(log.stdout).toContain('WAITLISTED SHR-001 09:00-10:00 overflow position 1  ≠ replays as ALLOCATED SHR-001 09:00-10:00');
     expect(opdDesk(['export', '--data', data, '--date', DATE, '--format', 'csv', '--replay-anyway']).status).toBe(0);
     expect(opdDesk(['apply', '-', '--data', data, '--date', DATE, '--replay-anyway'], script(book('Ravi'))).status).toBe(0);
