@@ -21,8 +21,8 @@ export function genesisHash(date: string, rosterText: string): string {
 
 export function chainHash(previous: string, row: ChainedRow): string {
   // Lengths before each field: no two different rows hash the same text.
-  const fields = [row.date, String(row.seq), row.command, row.result, row.at, row.desk];
-  const hash = createHash('sha256').update(previous);
-  for (const field of fields) hash.update(`\n${field.length}:`).update(field);
-  return hash.digest('hex');
+  // One string, one update: the hash is the cost of every replayed row.
+  const { date, seq, command, result, at, desk } = row;
+  const text = `${previous}\n${date.length}:${date}\n${seq}\n${command.length}:${command}\n${result.length}:${result}\n${at.length}:${at}\n${desk.length}:${desk}`;
+  return createHash('sha256').update(text).digest('hex');
 }
