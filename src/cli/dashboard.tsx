@@ -4,6 +4,7 @@
  * desk's commands on the same file appear within a second; on today's date the clock follows the
  * wall clock.
  */
+import { terminalSafeLines } from '../text/terminal-safe.js';
 import { render } from 'ink';
 import { type Roster } from '../engine/index.js';
 import { localTime } from '../journal/place.js';
@@ -33,7 +34,7 @@ export async function runDashboard(roster: Roster | undefined, options: DayOptio
     if (opened.today) store.getState().followClock(localTime());
     if (!process.stdout.isTTY || !process.stdin.isTTY) {
       // Not a terminal (a pipe, a file, CI): print the board instead of drawing a dashboard.
-      process.stdout.write(`${textBoard(store.getState().day)}\n`);
+      process.stdout.write(terminalSafeLines(`${textBoard(store.getState().day)}\n`));
       process.stderr.write('opd-desk: the dashboard needs a terminal; printed the board instead.\n');
       return 0;
     }

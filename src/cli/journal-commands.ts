@@ -1,27 +1,55 @@
-/** `opd-desk log` (the audit trail) and `opd-desk export` (every token of a day). */
-import { formatTime, type Command, type Token } from '../engine/index.js';
+/** `opd-desk log` (the audit trail), `opd-desk export` (every token of a day) and `opd-desk verify`. */
+import { createDay, execute, formatTime, type Command, type Token } from '../engine/index.js';
 import { describeResult as describeScriptResult } from '../script/text-report.js';
 import { localDate, localTime } from '../journal/place.js';
-import { openRecordedDay, type DayOptions } from './open-day.js';
+import { jsonSafe, terminalSafe } from '../text/terminal-safe.js';
+import { outputClosed } from './closed-output.js';
+import { openRecordedDay, openRecordedJournal, type DayOptions } from './open-day.js';
 import { UsageError } from './usage-error.js';
+import { JournalError } from '../journal/journal.js';
+import { SqliteJournal } from '../journal/sqlite-journal.js';
+import { defaultDataFile, parseDate } from '../journal/place.js';
 
 function describeCommand(command: Command): string {
   const { op, ...fields } = command;
   return `${op} ${Object.entries(fields).map(([key, value]) => `${key}=${JSON.stringify(value)}`).join(' ')}`.trim();
 }
 
-/** The day's commands and results, in order, with when and where each was entered. */
-export function logCommand(options: DayOptions): number {
-  const { session, journal, file, date } = openRecordedDay(options);
+const write = (text: string) => process.stdout.write(text);
+
+/**
+ * The day's commands and results, in order, with when and where each was entered, streamed
+ * row by row in bounded memory. With --replay the day is replayed alongside and a result this
+ * version replays differently is marked (`≠ replays as …`), so a day that will not open can
+ * still be read and the difference seen (this holds the day in memory, as opening it does).
+ */
+export function logCommand(options: DayOptions & { replay?: boolean }): number {
+  const { journal, file, date } = openRecordedJournal(options);
   try {
-    const entries = journal.read(date, 0);
-    const out = [`${file} · ${date} · ${session.roster.doctors.map((d) => d.name).join(', ')} · ${entries.length} commands`];
-    for (const entry of entries) {
+    const record = journal.day(date)!;
+    const check = journal.verify(date);
+    write(terminalSafe(`${file} · ${date} · ${record.roster.doctors.map((d) => d.name).join(', ')} · ${journal.lastSeq(date)} commands`) + '\n');
+    const day = options.replay ? createDay(record.roster) : undefined;
+    let differ = 0;
+    journal.each(date, 0, (entry) => {
+      if (outputClosed()) return;
       const at = new Date(entry.at);
-      const time = `${localDate(at)} ${localTime(at)}:${String(at.getSeconds()).padStart(2, '0')}`;
-      out.push(`${String(entry.seq).padStart(5)}  ${time}  ${entry.desk}  ${describeCommand(entry.command)}  →  ${describeScriptResult(entry.result)}`);
+      const time = Number.isNaN(at.getTime()) ? entry.at : `${localDate(at)} ${localTime(at)}:${String(at.getSeconds()).padStart(2, '0')}`;
+      let mark = '';
+      if (day !== undefined) {
+        const replayed = execute(day, entry.command, { events: false }).result;
+        if (JSON.stringify(replayed) !== entry.resultText) {
+          differ += 1;
+          mark = `  ≠ replays as ${describeScriptResult(replayed)}`;
+        }
+      }
+      write(terminalSafe(`${String(entry.seq).padStart(5)}  ${time}  ${entry.desk}  ${describeCommand(entry.command)}  →  ${describeScriptResult(entry.result)}${mark}`) + '\n');
+    });
+    if (differ > 0) process.stderr.write(`opd-desk: ${differ} result${differ === 1 ? '' : 's'} of ${date} replay differently with this version (marked ≠ above)\n`);
+    if (!check.ok) {
+      process.stderr.write(terminalSafe(`opd-desk: the journal of ${date} has been altered at seq ${check.seq}: ${check.problem}`) + '\n');
+      return 1;
     }
-    process.stdout.write(`${out.join('\n')}\n`);
     return 0;
   } finally {
     journal.close();
@@ -29,8 +57,9 @@ export function logCommand(options: DayOptions): number {
 }
 
 const COLUMNS = ['token', 'patient', 'phone', 'doctor', 'slot', 'source', 'status', 'issued', 'seated', 'ended'] as const;
+type Row = Record<(typeof COLUMNS)[number], string>;
 
-function rowOf(token: Token): Record<(typeof COLUMNS)[number], string> {
+function rowOf(token: Token): Row {
   const time = (minutes: number | null) => (minutes === null ? '' : formatTime(minutes));
   return {
     token: token.id,
@@ -46,17 +75,59 @@ function rowOf(token: Token): Record<(typeof COLUMNS)[number], string> {
   };
 }
 
-const csvCell = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+/**
+ * A CSV cell a spreadsheet will not run: a cell starting with =, +, -, @, tab or CR gets a
+ * leading apostrophe (OWASP's advice; a phone such as +91… stays text), and control characters
+ * are made visible.
+ */
+export function csvCell(value: string): string {
+  const neutral = terminalSafe(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+  return /[",\r\n]/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
+}
 
-/** Every token of the day, as rebuilt from the journal, as CSV or JSON. */
-export function exportCommand(options: DayOptions & { format?: string }): number {
-  if (options.format !== 'csv' && options.format !== 'json') throw new UsageError('export needs --format csv or --format json');
+/** Every token of the day (or, with --unserved, those to call back), as rebuilt from the journal, streamed as CSV or JSON. */
+export function exportCommand(options: DayOptions & { format?: string; unserved?: boolean }): number {
+  const format = options.format ?? (options.unserved ? 'csv' : undefined);
+  if (format !== 'csv' && format !== 'json') throw new UsageError('export needs --format csv or --format json');
   const { session, journal } = openRecordedDay(options);
   try {
-    const rows = session.day.tokens.map(rowOf);
-    if (options.format === 'json') process.stdout.write(`${JSON.stringify(rows, null, 1)}\n`);
-    else process.stdout.write(`${[COLUMNS.join(','), ...rows.map((row) => COLUMNS.map((c) => csvCell(row[c])).join(','))].join('\n')}\n`);
+    const tokens = options.unserved ? session.day.tokens.filter((token) => token.status === 'UNSERVED') : session.day.tokens;
+    if (format === 'csv') write(`${COLUMNS.join(',')}\n`);
+    else write(tokens.length === 0 ? '[]\n' : '[\n');
+    tokens.forEach((token, i) => {
+      if (outputClosed()) return;
+      const row = rowOf(token);
+      if (format === 'csv') write(`${COLUMNS.map((c) => csvCell(row[c])).join(',')}\n`);
+      else write(` ${jsonSafe(JSON.stringify(row, null, 1)).replace(/\n/g, '\n ')}${i === tokens.length - 1 ? '\n]\n' : ',\n'}`);
+    });
     return 0;
+  } finally {
+    journal.close();
+  }
+}
+
+/** `opd-desk verify`: every day (or --date D) checked against its hash chain and recorded length. */
+export function verifyCommand(options: DayOptions): number {
+  const file = options.data ?? defaultDataFile();
+  const journal = SqliteJournal.open(file, { readOnly: true });
+  try {
+    const dates = options.date === undefined ? journal.dates() : [parseDate(options.date)];
+    if (options.date !== undefined && !journal.day(dates[0]!)) throw new JournalError(`${file} has no day ${dates[0]}`);
+    if (journal.version < 2) {
+      write(terminalSafe(`${file} was written before tamper evidence (journal format ${journal.version}); open it once with opd-desk or apply --data to seal it, then verify again`) + '\n');
+      return 1;
+    }
+    let altered = 0;
+    for (const date of dates) {
+      const check = journal.verify(date);
+      if (check.ok) write(`${date}: ${check.entries} entries, chain intact\n`);
+      else {
+        altered += 1;
+        write(terminalSafe(`${date}: altered at seq ${check.seq}: ${check.problem}`) + '\n');
+      }
+    }
+    if (dates.length === 0) write(terminalSafe(`${file} has no days yet`) + '\n');
+    return altered > 0 ? 1 : 0;
   } finally {
     journal.close();
   }

@@ -6,6 +6,8 @@
  * of tokens alive, and with the default 16 MB semi-space the garbage collector spends a fifth of
  * a large `apply` copying them (see README, Performance).
  */
+import { endQuietlyWhenOutputCloses } from './closed-output.js';
 import { main } from './program.js';
 
+endQuietlyWhenOutputCloses();
 await main(process.argv);

@@ -1,10 +1,12 @@
 /** Opens a journaled day for the desk, apply or simulate: the journal file, the session. */
-import { existsSync } from 'node:fs';
 import { defaultRoster, type Roster } from '../engine/index.js';
 import { JournalError } from '../journal/journal.js';
 import { defaultDataFile, deskName, localDate, parseDate } from '../journal/place.js';
 import { DeskSession } from '../journal/session.js';
 import { SqliteJournal } from '../journal/sqlite-journal.js';
+import { terminalSafe } from '../text/terminal-safe.js';
+import { deskNameError } from '../schema/names.js';
+import { UsageError } from './usage-error.js';
 
 export interface DayOptions {
   data?: string;
@@ -22,12 +24,25 @@ export interface OpenedDay {
   desk: string;
 }
 
-export function openDay(options: DayOptions, roster: Roster | undefined): OpenedDay {
+/**
+ * The journal for writing. Only the default location has its folders created on its own: a
+ * --data path whose folder does not exist is more likely mistyped than meant. A new file is
+ * announced on stderr, so a mistyped name is noticed.
+ */
+export function openJournalForWriting(options: DayOptions): { journal: SqliteJournal; file: string } {
   const file = options.data ?? defaultDataFile();
+  const journal = SqliteJournal.open(file, { createFolder: options.data === undefined });
+  if (journal.created) process.stderr.write(`opd-desk: new day journal created at ${terminalSafe(file)}\n`);
+  return { journal, file };
+}
+
+export function openDay(options: DayOptions, roster: Roster | undefined): OpenedDay {
   const today = localDate();
   const date = options.date === undefined ? today : parseDate(options.date);
+  const deskError = options.desk === undefined ? null : deskNameError(options.desk);
+  if (deskError !== null) throw new UsageError(deskError);
   const desk = options.desk ?? deskName();
-  const journal = SqliteJournal.open(file);
+  const { journal, file } = openJournalForWriting(options);
   try {
     const session = DeskSession.open({
       journal,
@@ -44,17 +59,39 @@ export function openDay(options: DayOptions, roster: Roster | undefined): Opened
   }
 }
 
-/** Opens an existing journal to read a recorded day (log, export); never creates anything. */
-export function openRecordedDay(options: DayOptions): OpenedDay {
+export interface RecordedJournal {
+  journal: SqliteJournal;
+  file: string;
+  date: string;
+}
+
+/** Opens an existing journal read-only on a recorded day (log, export, verify); never creates or writes anything. */
+export function openRecordedJournal(options: DayOptions): RecordedJournal {
   const file = options.data ?? defaultDataFile();
-  if (!existsSync(file)) throw new JournalError(`there is no journal at ${file} (give --data the file the desk uses)`);
-  const journal = SqliteJournal.open(file);
   const date = options.date === undefined ? localDate() : parseDate(options.date);
+  const journal = SqliteJournal.open(file, { readOnly: true });
   if (!journal.day(date)) {
     const dates = journal.dates();
     journal.close();
     throw new JournalError(`${file} has no day ${date}${dates.length > 0 ? ` (it has: ${dates.join(', ')})` : ' (it has no days yet)'}`);
   }
-  journal.close();
-  return openDay({ ...options, data: file, date }, undefined);
+  return { journal, file, date };
+}
+
+/** A recorded day, replayed read-only (export). */
+export function openRecordedDay(options: DayOptions): OpenedDay {
+  const { journal, file, date } = openRecordedJournal(options);
+  try {
+    const session = DeskSession.open({
+      journal,
+      date,
+      desk: 'reader',
+      fallbackRoster: defaultRoster(),
+      ...(options.replayAnyway !== undefined && { replayAnyway: options.replayAnyway }),
+    });
+    return { journal, session, file, date, today: date === localDate(), desk: 'reader' };
+  } catch (error) {
+    journal.close();
+    throw error;
+  }
 }

@@ -3,7 +3,9 @@ import { Command, CommanderError } from 'commander';
 import { JournalError } from '../journal/journal.js';
 import { applyCommand, type ApplyOptions } from './apply.js';
 import { runDashboard } from './dashboard.js';
-import { exportCommand, logCommand } from './journal-commands.js';
+import { exportCommand, logCommand, verifyCommand } from './journal-commands.js';
+import { terminalSafeLines } from '../text/terminal-safe.js';
+import { VERSION } from './version.js';
 import { loadRoster } from './load-roster.js';
 import type { DayOptions } from './open-day.js';
 import { simulateCommand, type SimulateOptions } from './simulate.js';
@@ -18,7 +20,8 @@ function withDay(command: Command, purpose: string): Command {
   return command
     .option('--data <file>', `journal file (${purpose})`)
     .option('--date <YYYY-MM-DD>', 'the day (default: today, local time)')
-    .option('--desk <name>', 'who is entering commands (default: user@host)');
+    .option('--desk <name>', 'who is entering commands (default: user@host)')
+    .option('--replay-anyway', 'open a day whose journal replays differently from what it recorded');
 }
 
 function program(): Command {
@@ -28,11 +31,13 @@ function program(): Command {
       .option('--roster <file>', 'roster JSON file for a new day (default: Dr. Sharma, Dr. Reddy, Dr. Kapoor)'),
     'default: $XDG_DATA_HOME/opd-desk/opd-desk.db',
   )
-    .option('--replay-anyway', 'open a day whose journal replays differently from what it recorded')
+    .version(VERSION, '-V, --version', 'print the version')
+    .showHelpAfterError('(opd-desk --help lists the commands and options)')
     // Options after a subcommand belong to it: `apply x --roster r` is apply's roster.
     .enablePositionalOptions()
     .exitOverride()
-    .action(async (options: DayOptions & { roster?: string }) => {
+    .action(async (options: DayOptions & { roster?: string }, command: Command) => {
+      if (command.args.length > 0) throw new UsageError(`unknown command ${JSON.stringify(command.args[0])} (opd-desk --help lists the commands)`);
       // The roster is checked before anything is drawn: a bad file is a usage error (exit 2).
       const roster = options.roster === undefined ? undefined : loadRoster(options.roster);
       process.exitCode = await runDashboard(roster, options);
@@ -73,8 +78,9 @@ function program(): Command {
     .description("print a day's journal: every command, when, from which desk, and its result")
     .option('--data <file>', 'journal file (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)')
     .option('--date <YYYY-MM-DD>', 'the day (default: today)')
+    .option('--replay', 'replay the day alongside, marking each result this version replays differently')
     .exitOverride()
-    .action((options: DayOptions) => {
+    .action((options: DayOptions & { replay?: boolean }) => {
       process.exitCode = logCommand(options);
     });
 
@@ -94,12 +100,25 @@ function program(): Command {
     .description('write every token of a day with its status, doctor, slot, source and times')
     .option('--data <file>', 'journal file (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)')
     .option('--date <YYYY-MM-DD>', 'the day (default: today)')
-    .option('--format <csv|json>', 'csv or json')
+    .option('--format <csv|json>', 'csv or json (with --unserved, default csv)')
+    .option('--unserved', "only the day's unserved patients, with phones, to call back")
+    .option('--replay-anyway', 'export a day whose journal replays differently from what it recorded')
     .exitOverride()
-    .action((options: DayOptions & { format?: string }) => {
+    .action((options: DayOptions & { format?: string; unserved?: boolean }) => {
       process.exitCode = exportCommand(options);
     });
-  return cli;
+
+  cli
+    .command('verify')
+    .description("check a journal's tamper evidence: every day, or --date D")
+    .option('--data <file>', 'journal file (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)')
+    .option('--date <YYYY-MM-DD>', 'only this day (default: every day in the file)')
+    .exitOverride()
+    .action((options: DayOptions) => {
+      process.exitCode = verifyCommand(options);
+    });
+  // Set last, so subcommands keep refusing extra arguments: the root names an unknown command itself.
+  return cli.allowExcessArguments(true);
 }
 
 export async function main(argv: string[]): Promise<void> {
@@ -112,7 +131,7 @@ export async function main(argv: string[]): Promise<void> {
       return;
     }
     if (error instanceof UsageError || error instanceof JournalError) {
-      process.stderr.write(`opd-desk: ${error.message}\n`);
+      process.stderr.write(terminalSafeLines(`opd-desk: ${error.message}\n`));
       process.exitCode = USAGE_ERROR;
       return;
     }

@@ -11,8 +11,9 @@ import { loadCheckedFile } from './load-file.js';
 import { loadRoster } from './load-roster.js';
 import { enterAlternateScreen } from './terminal-screen.js';
 import { UsageError } from './usage-error.js';
+import { jsonSafe, terminalSafeLines } from '../text/terminal-safe.js';
 import { openDay, type DayOptions } from './open-day.js';
-import type { Roster } from '../engine/index.js';
+import { parseTime, type Roster } from '../engine/index.js';
 import type { DayKeeper } from '../store/day-keeper.js';
 
 export interface SimulateOptions extends DayOptions {
@@ -51,15 +52,36 @@ function keeperFor(options: SimulateOptions, roster: Roster): DayKeeper | undefi
   return session;
 }
 
+/** The most patients a simulated day may expect: a bigger one would not fit in memory or in a day's viewing. */
+export const MAX_SIMULATED_PATIENTS = 100_000;
+
+/** Refuses a model and roster that together ask for more patients than a simulation holds. */
+function checkSize(roster: Roster, model: ArrivalModel): void {
+  let expected = 0;
+  for (const doctor of roster.doctors) {
+    const starts = doctor.slots.map((slot) => parseTime(slot.start) ?? 0);
+    const ends = doctor.slots.map((slot) => parseTime(slot.end) ?? 0);
+    const hours = (Math.max(...ends) - Math.min(...starts)) / 60;
+    const { online, followUp, paid } = model.prebooked;
+    expected += online + followUp + paid + model.walkInsPerHour * hours + model.emergenciesPerDay;
+  }
+  if (expected > MAX_SIMULATED_PATIENTS) {
+    throw new UsageError(
+      `this model and roster expect about ${Math.round(expected).toLocaleString('en-US')} patients in the day; a simulation takes at most ${MAX_SIMULATED_PATIENTS.toLocaleString('en-US')} (lower walkInsPerHour or the prebooked counts, or use fewer doctors)`,
+    );
+  }
+}
+
 export async function simulateCommand(options: SimulateOptions): Promise<number> {
   const seed = parseSeed(options.seed);
   const roster = loadRoster(options.roster);
   const model = loadModel(options.model);
+  checkSize(roster, model);
   const interactive = !options.headless && process.stdout.isTTY && process.stdin.isTTY;
   if (!interactive) {
     if (!options.headless) process.stderr.write('opd-desk: simulate plays in a terminal; printing the report instead (--headless).\n');
     const report = simulateDay(roster, model, seed, keeperFor(options, roster));
-    process.stdout.write(options.json ? reportJson(report) : `${reportText(report).join('\n')}\n`);
+    process.stdout.write(options.json ? jsonSafe(reportJson(report)) : terminalSafeLines(`${reportText(report).join('\n')}\n`));
     return 0;
   }
   const { store, runner } = prepareSimulation(roster, model, seed, keeperFor(options, roster));

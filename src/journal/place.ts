@@ -35,7 +35,14 @@ export function localTime(now: Date = new Date()): string {
 /** Checks a --date: a real calendar date written YYYY-MM-DD. */
 export function parseDate(text: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  const date = match ? new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : undefined;
-  if (!match || !date || localDate(date) !== text) throw new JournalError(`--date takes a date written YYYY-MM-DD, not "${text}"`);
+  if (!match) throw new JournalError(`--date takes a date written YYYY-MM-DD, not ${JSON.stringify(text)}`);
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(year, month - 1, day);
+  if (localDate(date) !== text) {
+    if (month < 1 || month > 12) throw new JournalError(`--date ${text} does not exist: there is no month ${month}`);
+    const days = new Date(year, month, 0).getDate();
+    const monthName = new Date(year, month - 1, 1).toLocaleString('en-GB', { month: 'long' });
+    throw new JournalError(`--date ${text} does not exist: ${monthName} ${year} has ${days} days`);
+  }
   return text;
 }

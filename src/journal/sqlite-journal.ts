@@ -1,143 +1,98 @@
 /**
  * The day journal in an embedded SQLite file: WAL, synchronous FULL (a commit is on disk before
  * it returns), the file readable by its owner only. A file that is not an opd-desk journal, is
- * corrupt, or was written by a newer format is refused before anything writes to it.
+ * corrupt, or was written by a newer format is refused before anything writes to it. Read-only
+ * opening (log, export, verify) never writes anything, not even a schema into an empty file.
  */
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { chmodSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { chainHash, genesisHash } from './chain.js';
+import { checkedCommand, checkedResult, checkedRoster, checkedSeq } from './entry-check.js';
+import { checkJournalFile } from './journal-file.js';
 import { JournalError, type DayListing, type DayRecord, type ExclusiveJournal, type Journal, type JournalEntry } from './journal.js';
+import { FORMAT_VERSION, migrate } from './migrations.js';
+import { explain, inspect, inspectOpen, openReadOnly } from './sqlite-inspect.js';
 
-/** An entry as read back: the command parsed, the result parsed only if someone asks for it. */
-class RecordedEntry implements JournalEntry {
-  private parsed: JournalEntry['result'] | undefined;
+export { FORMAT_NAME, FORMAT_VERSION } from './migrations.js';
 
-  constructor(
-    readonly seq: number,
-    readonly command: JournalEntry['command'],
-    readonly resultText: string,
-    readonly at: string,
-    readonly desk: string,
-  ) {}
-
-  get result(): JournalEntry['result'] {
-    this.parsed ??= JSON.parse(this.resultText) as JournalEntry['result'];
-    return this.parsed;
-  }
-}
-
-export const FORMAT_NAME = 'opd-desk-journal';
-export const FORMAT_VERSION = 1;
 /** How long a desk waits for another desk's write before giving up. */
 export const LOCK_WAIT_MS = 5000;
 
-const SCHEMA = `
-  CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-  CREATE TABLE days (date TEXT PRIMARY KEY, roster TEXT NOT NULL, started_at TEXT NOT NULL, started_by TEXT NOT NULL);
-  CREATE TABLE commands (
-    date TEXT NOT NULL,
-    seq INTEGER NOT NULL,
-    command TEXT NOT NULL,
-    result TEXT NOT NULL,
-    at TEXT NOT NULL,
-    desk TEXT NOT NULL,
-    PRIMARY KEY (date, seq)
-  ) WITHOUT ROWID;
-`;
-
-function explain(error: unknown, file: string): JournalError {
-  const code = (error as { code?: string }).code ?? '';
-  const message = (error as Error).message;
-  if (code === 'SQLITE_NOTADB') return new JournalError(`${file} is not an opd-desk journal (not a database); it was left as it is`);
-  if (code.startsWith('SQLITE_CORRUPT')) return new JournalError(`${file} is corrupt (${message}); it was left as it is. Restore it from a backup`);
-  if (code === 'SQLITE_BUSY' || code.startsWith('SQLITE_BUSY')) {
-    return new JournalError(`${file} stayed locked by another program for too long; try again`);
-  }
-  if (code === 'SQLITE_CANTOPEN' || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM' || code.startsWith('SQLITE_IOERR')) {
-    return new JournalError(`cannot write ${file} (${message}); check the folder can be written, or give --data a writable file`);
-  }
-  return new JournalError(`${file}: ${message}`);
+export interface OpenOptions {
+  lockWaitMs?: number;
+  /** Read only: never create, set up, migrate or write the file (log, export, verify). */
+  readOnly?: boolean;
+  /** Create the file's folder when it does not exist (the default location only). */
+  createFolder?: boolean;
 }
 
-/** Checks an existing file read-only: an opd-desk journal of a format this version reads, not corrupt. */
-function inspect(file: string): void {
-  let db: Database.Database | undefined;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true });
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[];
-    if (tables.length === 0) return; // an empty database: ours to set up
-    if (!tables.includes('meta')) throw new JournalError(`${file} is a database, but not an opd-desk journal; it was left as it is`);
-    const meta = new Map(db.prepare('SELECT key, value FROM meta').all().map((row) => {
-      const { key, value } = row as { key: string; value: string };
-      return [key, value] as const;
-    }));
-    if (meta.get('format') !== FORMAT_NAME) throw new JournalError(`${file} is a database, but not an opd-desk journal; it was left as it is`);
-    const version = Number(meta.get('version'));
-    if (!(version <= FORMAT_VERSION)) {
-      throw new JournalError(`${file} was written by a newer opd-desk (journal format ${meta.get('version')}; this one reads format ${FORMAT_VERSION}); upgrade opd-desk to open it. The file was left as it is`);
-    }
-    const check = db.prepare('PRAGMA quick_check').pluck().all() as string[];
-    if (check.length !== 1 || check[0] !== 'ok') throw new JournalError(`${file} is corrupt (${check.slice(0, 3).join('; ')}); it was left as it is. Restore it from a backup`);
-  } catch (error) {
-    if (error instanceof JournalError) throw error;
-    throw explain(error, file);
-  } finally {
-    db?.close();
-  }
-}
+type Row = [seq: number, command: string, result: string, at: string, desk: string, hash: string | null];
 
-/** Creates the file (and its folder) readable by its owner only, before SQLite touches it. */
-function createPrivately(file: string): void {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
-  try {
-    closeSync(openSync(file, 'wx', 0o600));
-  } catch (error) {
-    throw new JournalError(`cannot create ${file} (${(error as NodeJS.ErrnoException).code}); check the folder can be written, or give --data a writable file`);
-  }
-}
+/** The outcome of checking a day's chain: fine, unchained (written before tamper evidence), or the first bad seq. */
+export type ChainCheck = { ok: true; entries: number; chained: boolean } | { ok: false; seq: number; problem: string };
 
 export class SqliteJournal implements Journal, DayListing {
   private readonly db: Database.Database;
+  /** The file's format version (1: written before tamper evidence; read-only opening keeps it). */
+  readonly version: number;
   private readonly statements: {
     day: Database.Statement;
+    head: Database.Statement;
     lastSeq: Database.Statement;
-    read: Database.Statement;
-    scan: Database.Statement;
+    rows: Database.Statement;
     append: Database.Statement;
+    setHead: Database.Statement | undefined;
     dates: Database.Statement;
   };
 
-  private constructor(readonly location: string, db: Database.Database) {
+  private constructor(
+    readonly location: string,
+    db: Database.Database,
+    readonly created: boolean,
+  ) {
     this.db = db;
+    this.version = Number(db.prepare("SELECT value FROM meta WHERE key = 'version'").pluck().get());
+    const chained = this.version >= 2;
     this.statements = {
       day: db.prepare('SELECT roster FROM days WHERE date = ?').pluck(),
+      head: db.prepare(chained ? 'SELECT roster, last_seq, head FROM days WHERE date = ?' : 'SELECT roster, NULL, NULL FROM days WHERE date = ?').raw(),
       lastSeq: db.prepare('SELECT COALESCE(MAX(seq), 0) FROM commands WHERE date = ?').pluck(),
-      read: db.prepare('SELECT seq, command, result, at, desk FROM commands WHERE date = ? AND seq > ? ORDER BY seq').raw(),
-      scan: db.prepare('SELECT seq, command, result FROM commands WHERE date = ? AND seq > ? ORDER BY seq').raw(),
-      append: db.prepare('INSERT INTO commands (date, seq, command, result, at, desk) VALUES (?, ?, ?, ?, ?, ?)'),
+      rows: db.prepare(`SELECT seq, command, result, at, desk, ${chained ? 'hash' : 'NULL'} FROM commands WHERE date = ? AND seq > ? ORDER BY seq`).raw(),
+      append: chained
+        ? db.prepare('INSERT INTO commands (date, seq, command, result, at, desk, hash) VALUES (?, ?, ?, ?, ?, ?, ?)')
+        : db.prepare('INSERT INTO commands (date, seq, command, result, at, desk) VALUES (?, ?, ?, ?, ?, ?)'),
+      setHead: chained ? db.prepare('UPDATE days SET last_seq = ?, head = ? WHERE date = ?') : undefined,
       dates: db.prepare('SELECT date FROM days ORDER BY date').pluck(),
     };
   }
 
-  /** Opens (or creates) the journal file. Throws a JournalError saying what is wrong. */
-  static open(file: string, { lockWaitMs = LOCK_WAIT_MS }: { lockWaitMs?: number } = {}): SqliteJournal {
-    const existed = existsSync(file) && statSync(file).size > 0;
-    if (existed) inspect(file);
-    else if (!existsSync(file)) createPrivately(file);
+  /** Opens (or, unless read-only, creates) the journal file. Throws a JournalError saying what is wrong. */
+  static open(file: string, { lockWaitMs = LOCK_WAIT_MS, readOnly = false, createFolder = true }: OpenOptions = {}): SqliteJournal {
+    const checked = checkJournalFile(file, { readOnly, createFolder });
     let db: Database.Database | undefined;
     try {
+      if (readOnly) {
+        db = openReadOnly(file, lockWaitMs);
+        inspectOpen(db, file);
+        if ((db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number) === 0) {
+          throw new JournalError(`${file} is an empty database, not an opd-desk journal yet; nothing was written to it`);
+        }
+        return new SqliteJournal(file, db, false);
+      }
+      if (!checked.empty) inspect(file, lockWaitMs);
       db = new Database(file, { fileMustExist: true, timeout: lockWaitMs });
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
-      const tables = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number;
-      if (tables === 0) {
-        db.transaction(() => {
-          db!.exec(SCHEMA);
-          db!.prepare('INSERT INTO meta (key, value) VALUES (?, ?), (?, ?)').run('format', FORMAT_NAME, 'version', String(FORMAT_VERSION));
-        }).immediate();
-      }
-      chmodSync(file, 0o600);
-      return new SqliteJournal(file, db);
+      const database = db;
+      const version = () => {
+        const tables = database.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get() as number;
+        return tables === 0 ? 0 : Number(database.prepare("SELECT value FROM meta WHERE key = 'version'").pluck().get());
+      };
+      // Set up and migrated under the write lock, checked again inside it: of several desks
+      // creating one file at once, one sets it up and the others find it done.
+      if (version() < FORMAT_VERSION) database.transaction(() => migrate(database, version())).immediate();
+      if (checked.created) chmodSync(file, 0o600);
+      return new SqliteJournal(file, db, checked.created);
     } catch (error) {
       db?.close();
       if (error instanceof JournalError) throw error;
@@ -146,20 +101,22 @@ export class SqliteJournal implements Journal, DayListing {
   }
 
   day(date: string): DayRecord | undefined {
-    const roster = this.statements.day.get(date) as string | undefined;
-    return roster === undefined ? undefined : { date, roster: JSON.parse(roster) };
+    const roster = this.guard(() => this.statements.day.get(date) as string | undefined);
+    return roster === undefined ? undefined : { date, roster: checkedRoster(this.location, date, roster) };
   }
 
   startDay(record: DayRecord, desk: string): void {
-    this.guard(() =>
-      this.db
+    this.guard(() => {
+      const roster = JSON.stringify(record.roster);
+      const inserted = this.db
         .prepare('INSERT OR IGNORE INTO days (date, roster, started_at, started_by) VALUES (?, ?, ?, ?)')
-        .run(record.date, JSON.stringify(record.roster), new Date().toISOString(), desk),
-    );
+        .run(record.date, roster, new Date().toISOString(), desk);
+      if (inserted.changes > 0) this.statements.setHead?.run(0, genesisHash(record.date, roster), record.date);
+    });
   }
 
   dates(): string[] {
-    return this.statements.dates.all() as string[];
+    return this.guard(() => this.statements.dates.all() as string[]);
   }
 
   lastSeq(date: string): number {
@@ -167,29 +124,80 @@ export class SqliteJournal implements Journal, DayListing {
   }
 
   read(date: string, afterSeq: number): JournalEntry[] {
-    return this.guard(() =>
-      (this.statements.read.all(date, afterSeq) as [number, string, string, string, string][]).map(
-        ([seq, command, result, at, desk]) => new RecordedEntry(seq, JSON.parse(command), result, at, desk),
-      ),
-    );
+    const entries: JournalEntry[] = [];
+    this.each(date, afterSeq, (entry) => entries.push(entry));
+    return entries;
   }
 
-  scan(date: string, afterSeq: number, visit: (seq: number, command: JournalEntry['command'], resultText: string) => void): void {
+  /** Every entry after `afterSeq`, checked and in order, one at a time (bounded memory). */
+  each(date: string, afterSeq: number, visit: (entry: JournalEntry) => void): void {
     this.guard(() => {
-      for (const [seq, command, result] of this.statements.scan.iterate(date, afterSeq) as IterableIterator<[number, string, string]>) {
-        visit(seq, JSON.parse(command), result);
+      let expected = afterSeq + 1;
+      for (const [seq, command, result, at, desk] of this.statements.rows.iterate(date, afterSeq) as IterableIterator<Row>) {
+        checkedSeq(this.location, date, seq, expected++);
+        visit({ seq, command: checkedCommand(this.location, date, seq, command), result: checkedResult(this.location, date, seq, result), at: String(at), desk: String(desk), resultText: result });
       }
     });
   }
 
+  /** The replay: every entry checked against the chain and the recorded last seq before the day opens. */
+  scan(date: string, afterSeq: number, visit: (seq: number, command: JournalEntry['command'], resultText: string) => void): void {
+    const check = this.walk(date, (seq, command, result) => {
+      if (seq > afterSeq) visit(seq, checkedCommand(this.location, date, seq, command), result);
+    });
+    if (!check.ok) throw new TamperError(this.location, date, check);
+  }
+
+  /** Checks a day's chain without replaying it (`opd-desk verify`). */
+  verify(date: string): ChainCheck {
+    return this.walk(date, () => {});
+  }
+
+  private walk(date: string, visit: (seq: number, command: string, result: string) => void): ChainCheck {
+    // One read transaction: the day's head and its rows from the same moment, whatever other desks append.
+    return this.guard(() => this.db.transaction(() => this.walkInside(date, visit)).deferred());
+  }
+
+  private walkInside(date: string, visit: (seq: number, command: string, result: string) => void): ChainCheck {
+    {
+      const day = this.statements.head.get(date) as [string, number | null, string | null] | undefined;
+      if (day === undefined) return { ok: true, entries: 0, chained: this.version >= 2 };
+      const [roster, lastSeq, head] = day;
+      const chained = this.version >= 2;
+      let hash = genesisHash(date, roster);
+      let expected = 1;
+      for (const [seq, command, result, at, desk, stored] of this.statements.rows.iterate(date, Number.MIN_SAFE_INTEGER) as IterableIterator<Row>) {
+        if (typeof seq !== 'number' || seq < 1) return { ok: false, seq: Number(seq), problem: `a sequence number of ${String(seq)} (they start at 1)` };
+        if (seq !== expected) return { ok: false, seq: expected, problem: `seq ${expected} is missing (the next row is seq ${seq})` };
+        if (chained) {
+          hash = chainHash(hash, { date, seq, command: String(command), result: String(result), at: String(at), desk: String(desk) });
+          if (stored !== hash) return { ok: false, seq, problem: 'its content or a row before it was changed, added or removed' };
+        }
+        visit(seq, command, result);
+        expected += 1;
+      }
+      if (chained && (lastSeq !== expected - 1 || head !== hash)) {
+        return { ok: false, seq: expected, problem: `the day recorded ${lastSeq ?? 0} entries and holds ${expected - 1}: its last rows were removed` };
+      }
+      return { ok: true, entries: expected - 1, chained };
+    }
+  }
+
   exclusive<T>(write: (journal: ExclusiveJournal) => T): T {
+    if (this.statements.setHead === undefined) throw new JournalError(`${this.location} is open read-only`);
+    const setHead = this.statements.setHead;
     const inside: ExclusiveJournal = {
       lastSeq: (date) => this.statements.lastSeq.get(date) as number,
       read: (date, afterSeq) => this.read(date, afterSeq),
       append: (date, entry) => {
-        const last = this.statements.lastSeq.get(date) as number;
+        const day = this.statements.head.get(date) as [string, number, string | null] | undefined;
+        if (day === undefined) throw new JournalError(`journal append to ${date}, a day that was not started`);
+        const [, last, head] = day;
         if (entry.seq !== last + 1) throw new JournalError(`journal append out of order: expected seq ${last + 1}, got ${entry.seq}`);
-        this.statements.append.run(date, entry.seq, JSON.stringify(entry.command), JSON.stringify(entry.result), entry.at, entry.desk);
+        const row = { date, seq: entry.seq, command: JSON.stringify(entry.command), result: JSON.stringify(entry.result), at: entry.at, desk: entry.desk };
+        const hash = chainHash(head ?? '', row);
+        this.statements.append.run(date, row.seq, row.command, row.result, row.at, row.desk, hash);
+        setHead.run(entry.seq, hash, date);
       },
     };
     // IMMEDIATE takes the write lock at once, so the last sequence number read inside is final.
@@ -214,3 +222,14 @@ export class SqliteJournal implements Journal, DayListing {
     }
   }
 }
+
+/** A day whose chain is broken: refused, naming the first bad seq. */
+export class TamperError extends JournalError {
+  constructor(location: string, date: string, readonly check: Extract<ChainCheck, { ok: false }>) {
+    super(
+      `the journal of ${date} in ${location} has been altered at seq ${check.seq}: ${check.problem}. ` +
+        'The day was not opened and the file was left as it is; restore it from a backup (`opd-desk verify` checks a file)',
+    );
+  }
+}
+

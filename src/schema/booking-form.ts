@@ -1,5 +1,6 @@
 /** The booking form's fields, validated before anything is sent to the engine. */
 import { z } from 'zod';
+import { CONTROL_MESSAGE, hasControls } from './names.js';
 
 export const bookingFields = {
   name: z
@@ -7,6 +8,7 @@ export const bookingFields = {
     .trim()
     .min(1, "enter the patient's name")
     .max(60, 'at most 60 characters')
+    .refine((name) => !hasControls(name), CONTROL_MESSAGE)
     .refine((name) => /\p{L}/u.test(name), 'a name has letters'),
   phone: z
     .string()

@@ -3,6 +3,7 @@ import { isSupportedCountry } from 'libphonenumber-js';
 import { z } from 'zod';
 import { parseTime, type Roster } from '../engine/index.js';
 import { describeIssues, parseJsonText } from './issues.js';
+import { plainText } from './names.js';
 
 const time = z
   .string({ error: 'must be a time written HH:MM' })
@@ -22,7 +23,7 @@ const slotSchema = z
 const doctorSchema = z
   .strictObject({
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug such as "sharma"'),
-    name: z.string().trim().min(1, 'must not be empty'),
+    name: plainText(z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters')),
     code: z.string().regex(/^[A-Z]{2,5}$/, 'must be 2 to 5 capital letters such as "SHR"'),
     department: z.string({ error: 'must be text such as "General Medicine"' }).trim().min(1, 'must not be empty').optional(),
     slots: z.array(slotSchema).min(1, 'must list at least one slot'),

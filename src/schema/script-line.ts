@@ -2,17 +2,19 @@
 import { z } from 'zod';
 import { OPS, type Command } from '../engine/index.js';
 import { describeIssues } from './issues.js';
+import { MAX_PATIENT_NAME, plainText } from './names.js';
 
 /** Phones are often written as numbers in hand-made JSON; keep them as text. */
-const phone = z.union([z.string(), z.number().transform(String)], { error: 'must be text such as "98450 12345"' });
-const text = (what: string) => z.string({ error: `must be ${what}` });
+const phone = plainText(z.union([z.string(), z.number().transform(String)], { error: 'must be text such as "98450 12345"' }));
+const text = (what: string) => plainText(z.string({ error: `must be ${what}` }));
+const patientName = plainText(z.string({ error: "must be the patient's name" }).max(MAX_PATIENT_NAME, `must be at most ${MAX_PATIENT_NAME} characters`));
 
 const schemas = {
   book: z.strictObject({
     op: z.literal('book'),
     doctor: text('a doctor id or name').optional(),
     slot: text('a slot such as "09:00" or "9-10"').optional(),
-    patient: text("the patient's name").optional(),
+    patient: patientName.optional(),
     source: text('a source such as "walk-in"').optional(),
     phone: phone.optional(),
   }),
@@ -85,7 +87,8 @@ export function parseScriptLine(line: string): LineParse {
   }
   const op = (document as { op?: unknown }).op;
   if (op === undefined) return { ok: false, error: `missing "op" (known: ${OPS.join(', ')})` };
-  if (!isOp(op)) return { ok: false, op: String(op), error: `unknown op "${String(op)}" (known: ${OPS.join(', ')})` };
+  if (typeof op !== 'string') return { ok: false, error: `"op" must be text, one of: ${OPS.join(', ')}` };
+  if (!isOp(op)) return { ok: false, op, error: `unknown op ${JSON.stringify(op)} (known: ${OPS.join(', ')})` };
   const parsed = schemas[op].safeParse(document);
   if (!parsed.success) return { ok: false, op, error: describeUnknownKeys(parsed.error, op) };
   // The zod output matches the engine's command shape for its op.

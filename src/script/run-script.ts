@@ -32,7 +32,7 @@ export function runScript(text: string, roster: Roster): ScriptRun {
   const run: CommandRunner = (command, ref) => execute(day, command, { events: false, ref }).result;
   const results: LineResult[] = [];
   let failed = 0;
-  const lines = text.split(/\r?\n/);
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
   for (let i = 0; i < lines.length; i++) {
     const result = runLine(lines[i] as string, i + 1, run);
     if (result === undefined) continue;

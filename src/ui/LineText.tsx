@@ -1,4 +1,5 @@
 import { Text } from 'ink';
+import { terminalSafe } from '../text/terminal-safe.js';
 import type { Line } from './lines.js';
 
 /** One laid-out line: its segments side by side, never wrapped. */
@@ -14,7 +15,7 @@ export function LineText({ line }: { line: Line }) {
           dimColor={segment.dim ?? false}
           inverse={segment.inverse ?? false}
         >
-          {segment.text}
+          {terminalSafe(segment.text)}
         </Text>
       ))}
     </Text>

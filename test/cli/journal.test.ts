@@ -89,7 +89,7 @@ describe('a journaled day from the command line', () => {
     const asUser = process.getuid?.() === 0 ? 65534 : undefined;
     const run = opdDesk(['apply', '-', '--data', join(locked, 'desk.db'), '--date', DATE], script({ op: 'clock', time: '09:00' }), asUser);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/cannot create .*desk\.db \(EACCES\); check the folder can be written, or give --data a writable file/);
+    expect(run.stderr).toMatch(/cannot create .*desk\.db: permission denied; give --data a file in a folder you can write/);
     expect(existsSync(join(locked, 'desk.db'))).toBe(false);
   });
 

@@ -19,6 +19,11 @@ const open = (file: string, lockWaitMs?: number) => {
   opened.push(journal);
   return journal;
 };
+/** Appends go to a started day: its record is the first link of the chain. */
+const withDay = (journal: SqliteJournal) => {
+  journal.startDay({ date: 'd', roster: defaultRoster() }, 'test@desk');
+  return journal;
+};
 const hash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const entry = (seq: number): JournalEntry => ({
   seq,
@@ -64,14 +69,14 @@ describe('the SQLite journal', () => {
   });
 
   it('refuses an append that would leave a gap or repeat a number', () => {
-    const journal = open(join(folder(), 'desk.db'));
+    const journal = withDay(open(join(folder(), 'desk.db')));
     expect(() => journal.exclusive((locked) => locked.append('d', entry(2)))).toThrow(/expected seq 1, got 2/);
     journal.exclusive((locked) => locked.append('d', entry(1)));
     expect(() => journal.exclusive((locked) => locked.append('d', entry(1)))).toThrow(/expected seq 2, got 1/);
   });
 
   it('keeps nothing of a write that throws', () => {
-    const journal = open(join(folder(), 'desk.db'));
+    const journal = withDay(open(join(folder(), 'desk.db')));
     expect(() =>
       journal.exclusive((locked) => {
         locked.append('d', entry(1));
@@ -83,7 +88,7 @@ describe('the SQLite journal', () => {
 
   it('changes its change mark when another connection commits', () => {
     const file = join(folder(), 'desk.db');
-    const reader = open(file);
+    const reader = withDay(open(file));
     const writer = open(file);
     const mark = reader.changeMark();
     expect(reader.changeMark()).toBe(mark);
@@ -93,7 +98,7 @@ describe('the SQLite journal', () => {
 
   it('says so when another program holds the lock too long', () => {
     const file = join(folder(), 'desk.db');
-    open(file);
+    withDay(open(file));
     const holder = new Database(file);
     holder.exec('BEGIN IMMEDIATE');
     try {
@@ -132,9 +137,9 @@ describe('files that are not journals it can use are refused and left as they we
     open(file).close();
     opened.pop();
     const raw = new Database(file);
-    raw.prepare("UPDATE meta SET value = '2' WHERE key = 'version'").run();
+    raw.prepare("UPDATE meta SET value = '99' WHERE key = 'version'").run();
     raw.close();
-    expectRefused(file, /written by a newer opd-desk \(journal format 2; this one reads format 1\); upgrade opd-desk to open it/);
+    expectRefused(file, /written by a newer opd-desk \(journal format 99; this one reads format 2\); upgrade opd-desk to open it/);
   });
 
   it('a corrupt journal', () => {
