@@ -1,0 +1,72 @@
+/** The OPD server (SPEC §6): Fastify, zod-validated routes, OpenAPI 3.1 at /openapi.json, docs at /docs. */
+import type { ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { DayHub } from './days.js';
+import { DISPLAY_PAGE } from './display-page.js';
+import { authenticator } from './auth.js';
+import { installErrorHandlers } from './http-errors.js';
+import { commandRoutes } from './routes-commands.js';
+import { eventRoutes } from './routes-events.js';
+import { readRoutes } from './routes-reads.js';
+import type { ServerStore } from './store.js';
+
+export const BODY_LIMIT = 16 * 1024;
+
+export interface ServerOptions {
+  hub: DayHub;
+  store: ServerStore;
+  /** `--date`: the day routes serve without `?date=` (default: today). */
+  defaultDate?: string;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export interface OpdServer {
+  app: FastifyInstance;
+  /** Open event streams, ended on shutdown. */
+  streams: Set<ServerResponse>;
+}
+
+export async function buildServer(options: ServerOptions): Promise<OpdServer> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: BODY_LIMIT,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    return503OnClosing: true,
+    // Request logs carry method, path and status: never a body, so never a name or phone.
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandlers(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'opd-desk server', version: '1', description: 'OPD token allocation: the desk, the online channel and the waiting-room display.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+  app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  const context = { hub: options.hub, store: options.store, defaultDate: options.defaultDate };
+  app.addHook('onRequest', authenticator(options.store));
+  const streams = new Set<ServerResponse>();
+  commandRoutes(app, context);
+  readRoutes(app, context);
+  eventRoutes(app, context, streams);
+  app.withTypeProvider().get('/display', {
+    schema: { summary: 'The waiting-room page (HTML)', tags: ['display'], querystring: z.looseObject({}) },
+  }, (_request, reply) => reply.type('text/html; charset=utf-8').send(DISPLAY_PAGE));
+  app.addHook('onClose', () => {
+    for (const stream of streams) stream.end();
+  });
+  return { app, streams };
+}
