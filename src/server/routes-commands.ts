@@ -13,12 +13,12 @@ const anyLine = Object.values(scriptLineSchemas) as unknown as z.ZodObject[];
  * fields the path gives. An op the engine does not know yet takes an empty body (and answers
  * "unknown op" until it does).
  */
-export function bodyFor(op: string, fromPath: readonly string[]): z.ZodType {
+export function bodyFor(op: string, fromPath: readonly string[], required = false): z.ZodType {
   const line = (scriptLineSchemas as unknown as Record<string, z.ZodObject | undefined>)[op];
   if (!line) return z.strictObject({}).nullish();
   const drop = Object.fromEntries(['op', ...fromPath].filter((key) => key in line.shape).map((key) => [key, true as const]));
   const body = line.omit(drop as Record<string, true> & Record<number, never>);
-  return Object.keys(body.shape).length === 0 || Object.values(body.shape).every((s) => (s as z.ZodType).safeParse(undefined).success) ? body.nullish() : body;
+  return required ? body : body.nullish();
 }
 
 const tokenParams = z.strictObject({ id: z.string().describe('a token such as SHR-001') });
@@ -49,13 +49,13 @@ export function commandRoutes(app: FastifyInstance, context: CommandContext): vo
   });
 
   api.post('/api/v1/bookings', {
-    schema: { summary: 'Book a token', tags: ['commands'], querystring: dateQuery, body: bodyFor('book', []) },
+    schema: { summary: 'Book a token', tags: ['commands'], querystring: dateQuery, body: bodyFor('book', [], true) },
     config: { roles: ['desk', 'booking'] },
   }, (request, reply) => runCommand(request, reply, context, { op: 'book', ...(request.body as object) }));
 
   for (const op of ['cancel', 'no-show', 'check-in', 'move']) {
     api.post(`/api/v1/tokens/:id/${op}`, {
-      schema: { summary: `${op} a token`, tags: ['tokens'], querystring: dateQuery, params: tokenParams, body: bodyFor(op, ['token', 'doctor', 'patient'].filter((k) => !(op === 'move' && k === 'doctor'))) },
+      schema: { summary: `${op} a token`, tags: ['tokens'], querystring: dateQuery, params: tokenParams, body: bodyFor(op, ['token', 'doctor', 'patient'].filter((k) => !(op === 'move' && k === 'doctor')), op === 'move') },
       config: { roles: op === 'cancel' ? ['desk', 'booking'] : ['desk'] },
     }, (request, reply) => runCommand(request, reply, context, { op, ...(request.body as object | undefined), token: request.params.id }));
   }
@@ -69,7 +69,7 @@ export function commandRoutes(app: FastifyInstance, context: CommandContext): vo
 
   for (const op of ['undo', 'clock']) {
     api.post(`/api/v1/${op}`, {
-      schema: { summary: op === 'undo' ? 'Undo the last command' : 'Move the clock', tags: ['commands'], querystring: dateQuery, body: bodyFor(op, []) },
+      schema: { summary: op === 'undo' ? 'Undo the last command' : 'Move the clock', tags: ['commands'], querystring: dateQuery, body: bodyFor(op, [], op === 'clock') },
       config: { roles: ['desk'] },
     }, (request, reply) => runCommand(request, reply, context, { op, ...(request.body as object | undefined) }));
   }
