@@ -27,14 +27,11 @@ declare module 'fastify' {
 const LOCAL: Caller = { name: 'local', role: 'admin' };
 
 export function authenticator(store: ServerStore) {
-  let keysConfigured = store.hasKeys();
-  let checkedAt = Date.now();
+  // Once a key exists every request needs one, even if all keys are revoked later.
+  let keysConfigured = false;
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const config = request.routeOptions.config;
-    if (Date.now() - checkedAt > 1000) {
-      keysConfigured = store.hasKeys(); // `opd-desk keys add` may have run meanwhile
-      checkedAt = Date.now();
-    }
+    keysConfigured ||= store.hasKeys(); // `opd-desk keys add` may run while the server does
     if (!keysConfigured) {
       request.caller = LOCAL;
       return;
