@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rosterOf } from '../support/day.js';
 import { bearer, DATE, post, testServer, type TestServer } from './support.js';
@@ -18,8 +19,8 @@ afterEach(async () => {
   await server.close();
 });
 
-const as = (key: string, options: ReturnType<typeof post> | { method: 'GET'; url: string }) => ({ ...options, headers: { ...(options.headers ?? {}), ...bearer(key) } });
-const get = (url: string) => ({ method: 'GET' as const, url });
+const as = (key: string, options: InjectOptions) => ({ ...options, headers: { ...(options.headers ?? {}), ...bearer(key) } });
+const get = (url: string): InjectOptions => ({ method: 'GET', url });
 const bookA = post('/api/v1/bookings', { doctor: 'sharma', patient: 'Asha', slot: '9-10' });
 
 describe('keys', () => {
