@@ -76,7 +76,7 @@ export function eventRoutes(app: FastifyInstance, context: CommandContext, strea
     };
     const onChanged = (changed: string, entries: JournalEntry[]) => {
       if (changed !== date || raw.writableNeedDrain) return;
-      if (entries.length > 0 && entries[0]!.seq === sent + 1) {
+      if (entries.length > 0 && entries.length <= CATCH_UP_BATCH && entries[0]!.seq === sent + 1) {
         raw.write(entries.map(entryEvent).join(''));
         sent = entries[entries.length - 1]!.seq;
       } else catchUp();
