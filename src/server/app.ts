@@ -65,8 +65,9 @@ export async function buildServer(options: ServerOptions): Promise<OpdServer> {
   app.withTypeProvider().get('/display', {
     schema: { summary: 'The waiting-room page (HTML)', tags: ['display'], querystring: z.looseObject({}) },
   }, (_request, reply) => reply.type('text/html; charset=utf-8').send(DISPLAY_PAGE));
-  app.addHook('onClose', () => {
-    for (const stream of streams) stream.end();
+  app.addHook('preClose', (done) => {
+    for (const stream of streams) stream.end(); // before the listener waits for open connections
+    done();
   });
   return { app, streams };
 }

@@ -55,7 +55,7 @@ describe('/display in chromium', () => {
       await page.locator('section[data-doctor="sharma"] .now', { hasText: 'SHR-002' }).waitFor({ timeout: 1000 });
     } else {
       await api('/api/v1/tokens/SHR-002/cancel');
-      await page.waitForFunction(() => !document.querySelector('section[data-doctor="sharma"] .next')!.textContent!.includes('SHR-002'), undefined, { timeout: 1000 });
+      await expect.poll(() => next.textContent(), { timeout: 1000, interval: 20 }).not.toContain('SHR-002');
     }
     const text = await page.locator('main').innerText();
     expect(text).not.toMatch(/Asha|Ravi|Meena|98450/);
