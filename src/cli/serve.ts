@@ -32,6 +32,7 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
     if (error instanceof ServeError) throw new UsageError(error.message);
     throw error;
   }
+  process.stderr.write(`opd-desk: serving ${server.url} (journal ${options.data ?? defaultDataFile()}); docs at ${server.url}/docs\n`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGTERM', stop);

@@ -52,7 +52,8 @@ export function eventRoutes(app: FastifyInstance, context: CommandContext, strea
     const date = dateOf(request, context);
     hub.session(date);
     const resume = Number(request.headers['last-event-id'] ?? request.query.lastEventId ?? 0);
-    let sent = Number.isSafeInteger(resume) && resume > 0 ? resume : 0;
+    // An id past the day's end (another day's stream, say) resumes from the end.
+    let sent = Number.isSafeInteger(resume) && resume > 0 ? Math.min(resume, hub.session(date).appliedSeq) : 0;
     const raw = reply.raw;
     reply.hijack();
     open(raw);
