@@ -8,6 +8,7 @@ import type { Command, Result } from '../engine/index.js';
 import { parseDate } from '../journal/place.js';
 import { JournalError } from '../journal/journal.js';
 import { parseScriptLine } from '../schema/script-line.js';
+import type { Caller } from './auth.js';
 import type { DayHub } from './days.js';
 import { HttpError, errorBody, ruleErrorCode } from './http-errors.js';
 import type { ServerStore } from './store.js';
@@ -57,7 +58,7 @@ export async function runCommand(
   if (caller.role === 'booking') checkBookingRight(context, date, caller.name, command);
 
   const key = request.headers['idempotency-key'];
-  if (typeof key !== 'string' || key === '') return send(reply, await commit(context, date, command, caller.name, shape));
+  if (typeof key !== 'string' || key === '') return send(reply, await commit(context, date, command, caller, shape));
   if (key.length > 200) throw new HttpError(400, 'Idempotency-Key: at most 200 characters');
   const hash = createHash('sha256').update(`${request.method} ${request.routeOptions.url} ${date} ${JSON.stringify(raw)}`).digest('hex');
   const slot = `${caller.name}\u0000${key}`;
@@ -67,7 +68,7 @@ export async function runCommand(
     if (stored.hash !== hash) throw new HttpError(422, 'this Idempotency-Key was used with another request body');
     return reply.code(stored.status).header('idempotent-replayed', 'true').type('application/json').send(stored.body);
   }
-  const running = commit(context, date, command, caller.name, shape, { key, hash });
+  const running = commit(context, date, command, caller, shape, { key, hash });
   inFlight.set(slot, running);
   try {
     return send(reply, await running);
@@ -84,17 +85,19 @@ async function commit(
   context: CommandContext,
   date: string,
   command: Command,
-  caller: string,
+  caller: Caller,
   shape: Shape,
   idempotency?: { key: string; hash: string },
 ): Promise<Answer> {
   let answer: Answer | undefined;
+  // Only the online channel is limited to its own tokens; nobody else needs the record.
+  const ownsTokens = caller.role === 'booking';
   try {
     await context.hub.submit(date, command, ({ outcome, seq }) => {
       answer = shape(outcome.result, seq);
       const result = outcome.result as { token?: string; newToken?: string };
-      if (command.op === 'book' && seq !== null && result.token) context.store.recordOwner(date, result.token, caller);
-      if (idempotency) context.store.remember(caller, idempotency.key, { hash: idempotency.hash, status: answer.status, body: JSON.stringify(answer.body) });
+      if (ownsTokens && command.op === 'book' && seq !== null && result.token) context.store.recordOwner(date, result.token, caller.name);
+      if (idempotency) context.store.remember(caller.name, idempotency.key, { hash: idempotency.hash, status: answer.status, body: JSON.stringify(answer.body) });
     });
   } catch (error) {
     if (error instanceof JournalError) throw error;
