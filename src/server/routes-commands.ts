@@ -16,6 +16,8 @@ const anyLine = Object.values(scriptLineSchemas) as unknown as z.ZodObject[];
 export function bodyFor(op: string, fromPath: readonly string[], required = false): z.ZodType {
   const line = (scriptLineSchemas as unknown as Record<string, z.ZodObject | undefined>)[op];
   if (!line) return z.strictObject({}).nullish();
+  // A schema that is not a plain object (refined, say): any object, checked by the script-line parser.
+  if (!(line instanceof z.ZodObject)) return required ? z.record(z.string(), z.unknown()) : z.record(z.string(), z.unknown()).nullish();
   const drop = Object.fromEntries(['op', ...fromPath].filter((key) => key in line.shape).map((key) => [key, true as const]));
   const body = line.omit(drop as Record<string, true> & Record<number, never>);
   return required ? body : body.nullish();

@@ -126,3 +126,43 @@ describe('opd-desk serve', () => {
     }
   });
 });
+
+describe('opd-desk keys', () => {
+  const keys = (...args: string[]) => spawnSync(process.execPath, [CLI, 'keys', ...args], { encoding: 'utf8' });
+
+  it('adds a key (printed once), lists names and roles without keys, revokes by name', () => {
+    const file = dataFile();
+    const added = keys('add', 'counter-2', '--role', 'desk', '--data', file);
+    expect(added.status).toBe(0);
+    const key = added.stdout.trim();
+    expect(key).toMatch(/^opd_[A-Za-z0-9_-]{43}$/);
+    const listed = keys('list', '--data', file);
+    expect(listed.stdout).toMatch(/^counter-2\tdesk\t/);
+    expect(listed.stdout).not.toContain(key);
+    expect(keys('revoke', 'counter-2', '--data', file).status).toBe(0);
+    expect(keys('list', '--data', file).stdout).toMatch(/no keys/);
+  });
+
+  it('refuses an unknown role, a taken name and revoking an unknown key (exit 2)', () => {
+    const file = dataFile();
+    const role = keys('add', 'x', '--role', 'nurse', '--data', file);
+    expect(role.status).toBe(2);
+    expect(role.stderr).toMatch(/--role takes one of desk, booking, display, admin, not "nurse"/);
+    keys('add', 'x', '--role', 'desk', '--data', file);
+    expect(keys('add', 'x', '--role', 'desk', '--data', file).stderr).toMatch(/already a key named "x"/);
+    expect(keys('revoke', 'nobody', '--data', file).stderr).toMatch(/no key named "nobody"/);
+  });
+
+  it('once a key exists, the server refuses requests without it', async () => {
+    const file = dataFile();
+    const key = keys('add', 'desk', '--role', 'desk', '--data', file).stdout.trim();
+    const server = await serve(file);
+    try {
+      expect((await fetch(`${server.base}/api/v1/board`)).status).toBe(401);
+      expect((await fetch(`${server.base}/api/v1/board`, { headers: { authorization: `Bearer ${key}` } })).status).toBe(200);
+    } finally {
+      server.child.kill('SIGTERM');
+      await exited(server.child);
+    }
+  });
+});
