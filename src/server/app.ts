@@ -17,6 +17,14 @@ import type { ServerStore } from './store.js';
 
 export const BODY_LIMIT = 16 * 1024;
 
+/**
+ * What a request log line says: method, path, request id. Never a body (names, phones) nor the
+ * query string (a display page's `?key=`).
+ */
+const REQUEST_LOG = {
+  req: (request: { method: string; url: string; id: string }) => ({ method: request.method, path: request.url.split('?')[0], id: request.id }),
+};
+
 export interface ServerOptions {
   hub: DayHub;
   store: ServerStore;
@@ -32,8 +40,9 @@ export interface OpdServer {
 }
 
 export async function buildServer(options: ServerOptions): Promise<OpdServer> {
+  const logger = options.logger && typeof options.logger === 'object' ? { ...options.logger, serializers: REQUEST_LOG } : (options.logger ?? false);
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger,
     bodyLimit: BODY_LIMIT,
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),

@@ -226,3 +226,44 @@ describe('the contract documents', () => {
     expect(response.body).toMatch(/\/api\/v1\/display\/events/);
   });
 });
+
+describe('logs and the live clock', () => {
+  it('request logs carry a request id, and neither names, phones nor keys', async () => {
+    const { Writable } = await import('node:stream');
+    const lines: string[] = [];
+    const stream = new Writable({ write: (chunk, _encoding, done) => (lines.push(String(chunk)), done()) });
+    const { SqliteJournal } = await import('../../src/journal/sqlite-journal.js');
+    const { ServerStore } = await import('../../src/server/store.js');
+    const { DayHub } = await import('../../src/server/days.js');
+    const { buildServer } = await import('../../src/server/app.js');
+    const journal = SqliteJournal.open(server.file.replace('server.db', 'logged.db'));
+    const store = new ServerStore(journal.database);
+    const hub = new DayHub({ journal, store, roster: rosterOf({ sharma: [2] }), desk: 'test' });
+    const { app } = await buildServer({ hub, store, defaultDate: DATE, logger: { level: 'info', stream } });
+    const display = store.addKey('tv', 'display');
+    const desk = store.addKey('desk', 'desk');
+    await app.inject({ ...post('/api/v1/bookings', { doctor: 'sharma', patient: 'Asha Rao', phone: '98450 11111' }), headers: { authorization: `Bearer ${desk}`, 'x-request-id': 'req-42' } });
+    await app.inject({ method: 'GET', url: `/api/v1/display?key=${display}` });
+    await app.close();
+    hub.close();
+    journal.close();
+    const log = lines.join('');
+    expect(log).toContain('"reqId":"req-42"');
+    expect(log).not.toMatch(/Asha|98450/);
+    expect(log).not.toContain(display);
+    expect(log).not.toContain(desk);
+  });
+
+  it("on today's date the clock follows the wall clock, journaled as a clock command", async () => {
+    const { SqliteJournal } = await import('../../src/journal/sqlite-journal.js');
+    const { ServerStore } = await import('../../src/server/store.js');
+    const { DayHub } = await import('../../src/server/days.js');
+    const journal = SqliteJournal.open(server.file.replace('server.db', 'live.db'));
+    const hub = new DayHub({ journal, store: new ServerStore(journal.database), roster: rosterOf({ sharma: [2, 2] }), desk: 'test', today: () => DATE, now: () => new Date(2026, 2, 2, 10, 5) });
+    const submitted = await hub.submit(DATE, { op: 'book', doctor: 'sharma', patient: 'Asha' });
+    expect(submitted.outcome.result).toMatchObject({ status: 'ALLOCATED', slot: '10:00-11:00' });
+    expect(journal.read(DATE, 0).map((e) => e.command.op)).toEqual(['clock', 'book']);
+    hub.close();
+    journal.close();
+  });
+});
