@@ -25,6 +25,33 @@ const REQUEST_LOG = {
   req: (request: { method: string; url: string; id: string }) => ({ method: request.method, path: request.url.split('?')[0], id: request.id }),
 };
 
+const ERROR_SCHEMA = {
+  type: 'object',
+  required: ['status', 'error'],
+  properties: { status: { type: 'string', const: 'ERROR' }, error: { type: 'string', description: 'what is wrong, naming the field' } },
+};
+const ERRORS: Record<string, string> = {
+  400: 'bad JSON, or a field failed validation (named); unknown fields are refused',
+  401: 'missing or unknown key',
+  403: "a right the key's role lacks",
+  404: 'unknown route, doctor or token',
+  409: 'a rule refused the command; nothing changed',
+  413: 'a body over 16 KiB',
+  422: 'an Idempotency-Key reused with another body',
+  503: 'the journal cannot be written; nothing changed, retry with the same Idempotency-Key',
+};
+
+/** Every route's OpenAPI entry names its answers: the success, and the error shape for each error code. */
+function withResponses<T extends { schema: object; url: string }>(transformed: T): T {
+  const schema = transformed.schema as Record<string, unknown>;
+  if (schema.hide) return transformed;
+  const responses: Record<string, unknown> = {
+    200: { description: 'the answer (for commands: the result of SPEC §3 with the journal seq), sent after the journal commit', type: 'object', additionalProperties: true },
+  };
+  for (const [code, description] of Object.entries(ERRORS)) responses[code] = { ...ERROR_SCHEMA, description };
+  return { ...transformed, schema: { ...schema, response: { ...responses, ...(schema.response as object | undefined) } } };
+}
+
 export interface ServerOptions {
   hub: DayHub;
   store: ServerStore;
@@ -60,7 +87,7 @@ export async function buildServer(options: ServerOptions): Promise<OpdServer> {
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: (input) => withResponses(jsonSchemaTransform(input)),
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
   app.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());

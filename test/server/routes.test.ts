@@ -212,6 +212,9 @@ describe('the contract documents', () => {
       expect(document.paths, path).toHaveProperty([path]);
     }
     expect(document.paths['/api/v1/bookings'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('patient');
+    const responses = document.paths['/api/v1/bookings'].post.responses;
+    expect(Object.keys(responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '409', '413', '422', '503']));
+    expect(responses['409'].content['application/json'].schema.properties.status.enum).toEqual(['ERROR']);
   });
 
   it('/docs serves the interactive documentation', async () => {
