@@ -21,9 +21,9 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
   const roster = loadRoster(options.roster);
   const date = options.date === undefined ? undefined : parseDate(options.date);
   // The server's modules (Fastify and its plugins) load only for `serve`, not for every desk:
-  // the bundled CLI imports them from the compiled tree beside it.
+  // the bundled CLI imports the server's own bundle beside it (scripts/bundle-cli.mjs).
   const here = import.meta.url;
-  const entry = here.endsWith('/opd-desk.js') ? new URL('./src/server/start.js', here) : new URL('../server/start.js', here);
+  const entry = here.endsWith('/opd-desk.js') ? new URL('./opd-desk-server.js', here) : new URL('../server/start.js', here);
   const { startServer, ServeError } = (await import(entry.href)) as typeof import('../server/start.js');
   let server;
   try {
