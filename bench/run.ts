@@ -7,6 +7,7 @@ const { benchRender, benchStartup } = await import('./render.js');
 const { benchSimulate } = await import('./simulate.js');
 const { benchJournal } = await import('./journal.js');
 const { benchUndo } = await import('./undo.js');
+const { benchServe } = await import('./serve.js');
 
 const only = process.argv[2];
 const suites: Record<string, () => string | Promise<string>> = {
@@ -18,6 +19,7 @@ const suites: Record<string, () => string | Promise<string>> = {
   startup: () => benchStartup(),
   simulate: () => benchSimulate(),
   journal: () => benchJournal(),
+  serve: () => benchServe(),
 };
 
 console.log(`opd-desk benchmarks on node ${process.version}\n`);

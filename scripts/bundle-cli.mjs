@@ -37,3 +37,17 @@ await build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+
+// The server (`opd-desk serve`), loaded only when it runs: our code bundled, its packages
+// (Fastify and its plugins, which serve files from their own folders) loaded from node_modules.
+await build({
+  entryPoints: ['src/server/start.ts'],
+  outfile: 'dist/opd-desk-server.js',
+  bundle: true,
+  packages: 'external',
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+});

@@ -10,6 +10,7 @@ import { loadRoster } from './load-roster.js';
 import type { DayOptions } from './open-day.js';
 import { simulateCommand, type SimulateOptions } from './simulate.js';
 import { reportCommand, type ReportOptions } from './report.js';
+import { keysAdd, keysList, keysRevoke, serveCommand, type ServeOptions } from './serve.js';
 import { UsageError } from './usage-error.js';
 
 /** Usage errors and journal problems (a bad file, another roster): nothing was done. */
@@ -117,8 +118,44 @@ function program(): Command {
     .action((options: DayOptions) => {
       process.exitCode = verifyCommand(options);
     });
+  serverCommands(cli);
   // Set last, so subcommands keep refusing extra arguments: the root names an unknown command itself.
   return cli.allowExcessArguments(true);
+}
+
+/** `serve` and `keys` (SPEC §6). */
+function serverCommands(cli: Command): void {
+  const data = '--data <file>';
+  const dataHelp = 'journal file (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)';
+  cli
+    .command('serve')
+    .description('run the OPD server: the HTTP API, event streams and the waiting-room display')
+    .option('--host <address>', 'address to listen on (default 127.0.0.1; another needs a key)')
+    .option('--port <n>', 'port (default 8080)')
+    .option(data, dataHelp)
+    .option('--date <YYYY-MM-DD>', 'the day served without ?date= (default: today)')
+    .option('--roster <file>', 'roster JSON file for days the server starts')
+    .option('--log-level <level>', 'fatal, error, warn, info (default), debug')
+    .exitOverride()
+    .action(async (options: ServeOptions) => {
+      process.exitCode = await serveCommand(options);
+    });
+  const keys = cli.command('keys').description("the server's API keys").exitOverride();
+  keys
+    .command('add')
+    .argument('<name>')
+    .requiredOption('--role <role>', 'desk, booking, display or admin')
+    .option(data, dataHelp)
+    .exitOverride()
+    .action((name: string, options: { role: string; data?: string }) => {
+      process.exitCode = keysAdd(name, options);
+    });
+  keys.command('list').option(data, dataHelp).exitOverride().action((options: { data?: string }) => {
+    process.exitCode = keysList(options);
+  });
+  keys.command('revoke').argument('<name>').option(data, dataHelp).exitOverride().action((name: string, options: { data?: string }) => {
+    process.exitCode = keysRevoke(name, options);
+  });
 }
 
 export async function main(argv: string[]): Promise<void> {

@@ -107,6 +107,40 @@ export class DeskSession implements DayKeeper {
     return this.commit(() => (minute !== null && minute > this.day.clock ? { op: 'clock', time } : undefined));
   }
 
+  /**
+   * The server's group commit: several commands in one journal transaction, none visible to
+   * anyone before it commits. A command answered ERROR changed nothing and is not journaled
+   * (seq null). `record` runs inside the transaction, so what it writes commits with the entries.
+   */
+  submitBatch(
+    commands: readonly Command[],
+    record?: (index: number, outcome: Outcome, seq: number | null) => void,
+  ): { caughtUp: Outcome[]; own: { outcome: Outcome; seq: number | null }[] } {
+    const { journal, date, desk } = this.options;
+    try {
+      const done = journal.exclusive((locked) => {
+        const caughtUp = this.catchUp(locked.read(date, this.appliedSeq));
+        const own = commands.map((command, index) => {
+          const outcome = execute(this.day, command);
+          let seq: number | null = null;
+          if (outcome.result.status !== 'ERROR') {
+            seq = this.appliedSeq + 1;
+            locked.append(date, { seq, command, result: outcome.result, at: this.now().toISOString(), desk });
+            this.appliedSeq = seq;
+          }
+          record?.(index, outcome, seq);
+          return { outcome, seq };
+        });
+        return { caughtUp, own };
+      });
+      this.lastMark = journal.changeMark();
+      return done;
+    } catch (error) {
+      this.rebuild();
+      throw error;
+    }
+  }
+
   /** Under the write lock: catch up, then run and append the command `decide` returns, if any. */
   private commit(decide: () => Command | undefined): Outcome[] {
     const { journal, date, desk } = this.options;

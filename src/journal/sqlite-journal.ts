@@ -212,6 +212,11 @@ export class SqliteJournal implements Journal, DayListing {
     if (this.db.open) this.db.close();
   }
 
+  /** The open database, for tables kept beside the journal (the server's keys); see src/server/store.ts. */
+  get database(): Database.Database {
+    return this.db;
+  }
+
   private guard<T>(run: () => T): T {
     try {
       return run();

@@ -104,3 +104,6 @@ function describeUnknownKeys(error: z.ZodError, op: keyof typeof schemas): strin
   }
   return describeIssues(error);
 }
+
+/** The per-op schemas, for the server's API bodies and OpenAPI document (one source of truth). */
+export { schemas as scriptLineSchemas };

@@ -1,0 +1,94 @@
+/** What the server's read routes answer, computed from a day (pure: no I/O). */
+import { SOURCES, boardOf, type Day, type Token } from '../engine/index.js';
+import type { JournalEntry } from '../journal/journal.js';
+import { buildReport, type DayReport } from '../simulation/report.js';
+
+/** Fields the front-desk flow (SPEC §5) adds; read loosely so this works before and after it. */
+type FlowToken = Token & { checkedIn?: number | null; calledAt?: number | null };
+type FlowSlot = Token['slot'] & { off?: boolean };
+
+export interface DisplayDoctor {
+  id: string;
+  name: string;
+  /** The token in consultation. */
+  now: string | null;
+  /** The next three in `call` order. */
+  next: string[];
+  /** Checked in and not yet called. */
+  waiting: number;
+  away: boolean;
+}
+
+export interface DisplayView {
+  clock: string;
+  doctors: DisplayDoctor[];
+}
+
+/** The waiting-room display: token ids only, never a name or a phone. */
+export function displayOf(day: Day): DisplayView {
+  const board = boardOf(day);
+  return {
+    clock: board.clock,
+    doctors: day.doctors.map((doctor) => {
+      const flow = doctor.tokens.some((t) => 'checkedIn' in t); // the engine tracks check-in
+      const booked = doctor.slots.filter((s) => !s.closed).flatMap((s) => s.booked as FlowToken[]);
+      const inConsultation = booked.find((t) => t.calledAt != null);
+      const queue = booked.filter((t) => t.calledAt == null && (!flow || t.checkedIn != null));
+      const current = doctor.slots.find((s) => !s.closed && s.start <= day.clock && day.clock < s.end) as FlowSlot | undefined;
+      return {
+        id: doctor.id,
+        name: doctor.name,
+        now: inConsultation?.id ?? null,
+        next: queue.slice(0, 3).map((t) => t.id),
+        waiting: queue.length,
+        away: current?.off === true,
+      };
+    }),
+  };
+}
+
+/** §3's token row, with the flow's fields where the engine has them. */
+export function tokenView(token: Token): Record<string, unknown> {
+  const flow = token as FlowToken & { movedTo?: string | null };
+  return {
+    token: token.id,
+    patient: token.patient,
+    phone: token.phone,
+    doctor: token.doctor.id,
+    slot: token.slot.label,
+    source: token.source,
+    priority: token.priority,
+    status: token.status,
+    bumps: token.bumps,
+    ...('checkedIn' in flow && { checkedIn: flow.checkedIn }),
+    ...('calledAt' in flow && { calledAt: flow.calledAt }),
+    ...('movedTo' in flow && { movedTo: flow.movedTo }),
+  };
+}
+
+/** Whether a journal entry names the token (its command, or any token in its result). */
+export function touches(entry: JournalEntry, token: string): boolean {
+  const needle = `"${token}"`;
+  return JSON.stringify(entry.command).includes(needle) || (entry.resultText ?? JSON.stringify(entry.result)).includes(needle);
+}
+
+/** The end-of-day report (§4/§5) of a recorded day; displacements and promotions from its results. */
+export function reportOf(day: Day, entries: readonly JournalEntry[]): Omit<DayReport, 'seed' | 'load' | 'unserved'> & { date?: string } {
+  const byCode = new Map(day.doctors.map((d) => [d.code, d.id]));
+  const doctorOf = (token: string) => byCode.get(token.slice(0, token.lastIndexOf('-'))) ?? '';
+  const counters = { displaced: new Map<string, number>(), promoted: new Map<string, number>() };
+  const bump = (map: Map<string, number>, token: unknown) => {
+    if (typeof token === 'string') map.set(doctorOf(token), (map.get(doctorOf(token)) ?? 0) + 1);
+  };
+  for (const entry of entries) {
+    const result = entry.result as { displaced?: unknown; promoted?: unknown };
+    bump(counters.displaced, result.displaced);
+    bump(counters.promoted, result.promoted);
+  }
+  const report = buildReport(day, counters, 0);
+  return {
+    doctors: report.doctors,
+    totals: report.totals,
+    bySource: Object.fromEntries(SOURCES.map((s) => [s, report.bySource[s]])) as DayReport['bySource'],
+  };
+}
