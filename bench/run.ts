@@ -6,6 +6,7 @@ const { benchEngine } = await import('./engine.js');
 const { benchRender, benchStartup } = await import('./render.js');
 const { benchSimulate } = await import('./simulate.js');
 const { benchJournal } = await import('./journal.js');
+const { benchPostgres } = await import('./postgres.js');
 
 const only = process.argv[2];
 const suites: Record<string, () => string | Promise<string>> = {
@@ -15,6 +16,7 @@ const suites: Record<string, () => string | Promise<string>> = {
   startup: () => benchStartup(),
   simulate: () => benchSimulate(),
   journal: () => benchJournal(),
+  postgres: () => benchPostgres(),
 };
 
 console.log(`opd-desk benchmarks on node ${process.version}\n`);

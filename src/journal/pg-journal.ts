@@ -182,7 +182,9 @@ export class PgJournal implements AsyncJournal {
         remember: (key, answer) => rememberAnswer(client, date, key, answer),
       };
       const value = await write(locked);
-      await client.query('COMMIT');
+      // After a failed statement PostgreSQL answers COMMIT with a rollback, not an error.
+      const commit = await client.query('COMMIT');
+      if (commit.command !== 'COMMIT') throw new JournalError(`the write to ${date} was rolled back by the database after an error inside it; nothing was kept`);
       client.removeListener('error', onError);
       client.release();
       return value;

@@ -184,6 +184,19 @@ describe('the server keys in PostgreSQL', () => {
     expect(await two.exclusive('2026-03-03', (locked) => locked.recall('key-1'))).toBeUndefined();
   });
 
+  it('says so, and keeps nothing, when the database rolled back a write whose failed statement was caught inside it', async () => {
+    const journal = await open(await freshDatabase());
+    const answer = { requestHash: 'h1', responseJson: '{}', seq: 1 };
+    await expect(
+      journal.exclusive(DATE, async (locked) => {
+        await locked.append(DATE, entry(1));
+        await locked.remember('key-1', answer);
+        await locked.remember('key-1', answer).catch(() => undefined); // a duplicate key, swallowed
+      }),
+    ).rejects.toThrow(/the write to 2026-03-02 was rolled back by the database after an error inside it; nothing was kept/);
+    expect(await journal.lastSeq(DATE)).toBe(0);
+  });
+
   it('adds, finds, lists and revokes API keys by their hash', async () => {
     const journal = await open(await freshDatabase());
     expect(await journal.apiKeys.add('front', 'desk', 'hash-1', '2026-03-02T08:00:00Z')).toBe(true);

@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultRoster } from '../../src/engine/index.js';
 import type { AsyncJournal } from '../../src/journal/async-journal.js';
+import { GroupCommit } from '../../src/journal/group-commit.js';
 import { JournalError, type JournalEntry } from '../../src/journal/journal.js';
 import { rosterOf } from '../support/day.js';
 
@@ -164,6 +165,27 @@ export function sharedJournalSuite(name: string, freshStore: () => Promise<Journ
       expect(refused.reason).toBeInstanceOf(JournalError);
       expect(String(refused.reason)).toMatch(/expected seq 2, got 1|seq taken/);
       expect(await journal.lastSeq(DATE)).toBe(1);
+    });
+
+    it('commits waiting writes as a group: one order, each sees those before it, a failing write loses only its own appends', async () => {
+      const { journal, open } = await openFresh();
+      const other = await open();
+      const group = new GroupCommit(journal);
+      const write = (i: number) =>
+        group.exclusive(DATE, async (locked) => {
+          const seq = (await locked.lastSeq(DATE)) + 1;
+          await locked.append(DATE, entry(seq, `desk-${i}`));
+          if (i === 3) throw new Error('refused by a rule');
+          return seq;
+        });
+      const outcomes = await Promise.allSettled([...Array.from({ length: 8 }, (_, i) => write(i)), appendOne(other, 1).catch(() => undefined)]);
+      expect(outcomes[3]).toMatchObject({ status: 'rejected', reason: new Error('refused by a rule') });
+      const seqs = outcomes.slice(0, 8).flatMap((o) => (o.status === 'fulfilled' ? [o.value as number] : []));
+      const all = (await other.read(DATE, 0)).map((e) => e.seq);
+      expect(all).toEqual(Array.from({ length: all.length }, (_, i) => i + 1));
+      expect(seqs.every((seq) => all.includes(seq))).toBe(true);
+      expect((await other.read(DATE, 0)).map((e) => e.desk)).not.toContain('desk-3');
+      expect(seqs).toHaveLength(7);
     });
 
     it("tells subscribers of the day's commits, its own and another instance's, and stops when told", async () => {
