@@ -3,11 +3,12 @@
  * folder: the shared journal behaviours, then what only a server database has (several
  * processes migrating at once, notifications, restarts, databases that are not ours).
  */
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { JournalUnavailableError } from '../../src/journal/async-journal.js';
 import { JournalError } from '../../src/journal/journal.js';
 import { PgJournal, type PgJournalOptions } from '../../src/journal/pg-journal.js';
-import { MIGRATIONS, SCHEMA_VERSION } from '../../src/journal/pg/migrations.js';
+import { LOCK_NAMESPACE, MIGRATIONS, SCHEMA_VERSION } from '../../src/journal/pg/migrations.js';
 import { startPostgres, type TestPostgres } from '../support/postgres.js';
 import { appendOne, entry, eventually, plain, sharedJournalSuite } from './shared-journal-suite.js';
 
@@ -104,6 +105,26 @@ describe('the PostgreSQL schema', () => {
   it('never shows the password of the address in its messages', async () => {
     const error = await PgJournal.open(`postgres://opd:secret-word@127.0.0.1:1/none`, { connectTimeoutMs: 1000 }).catch((e: unknown) => e);
     expect(String(error)).not.toContain('secret-word');
+  });
+});
+
+describe("a day's lock in PostgreSQL", () => {
+  it('says so when another server holds the day too long, and appends nothing', async () => {
+    const url = await freshDatabase();
+    const journal = await open(url, { lockWaitMs: 100 });
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_NAMESPACE, DATE]);
+      await expect(appendOne(journal, 1)).rejects.toThrow(/stayed locked by another server for too long; try again/);
+      await appendOne(journal, 1, '2026-03-03'); // another day is not held up
+    } finally {
+      await holder.query('ROLLBACK');
+      await holder.end();
+    }
+    expect(await journal.lastSeq(DATE)).toBe(0);
+    await appendOne(journal, 1);
   });
 });
 
