@@ -9,10 +9,10 @@ import type { Command } from '../engine/index.js';
 import { DaySubscription, type AsyncExclusiveJournal, type AsyncJournal, type NewEntries } from './async-journal.js';
 import { JournalError, type DayRecord, type JournalEntry } from './journal.js';
 import { explainPg, isUnavailable, redact } from './pg/errors.js';
-import { ApiKeys, recallAnswer, rememberAnswer, type IdempotentAnswer } from './pg/keys.js';
-import { ChangeListener, CHANNEL } from './pg/listener.js';
+import { ApiKeys, type IdempotentAnswer } from './pg/keys.js';
+import { ChangeListener } from './pg/listener.js';
+import { LockedDay, lastSeqWith, readWith } from './pg/locked-day.js';
 import { LOCK_NAMESPACE, migrate } from './pg/migrations.js';
-import { RecordedEntry } from './pg/recorded-entry.js';
 
 export { JournalUnavailableError } from './async-journal.js';
 
@@ -43,7 +43,6 @@ export function isPostgresUrl(data: string): boolean {
 }
 
 const BATCH = 5000;
-type Row = [number, string, string, string, string];
 
 export class PgJournal implements AsyncJournal {
   readonly apiKeys: ApiKeys;
@@ -159,29 +158,9 @@ export class PgJournal implements AsyncJournal {
     try {
       await client.query('BEGIN');
       await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_NAMESPACE, date]);
-      let last: number | undefined;
-      const sameDate = (other: string) => {
-        if (other !== date) throw new JournalError(`this write holds the lock of ${date}, not of ${other}`);
-      };
-      const locked: PgExclusiveJournal = {
-        lastSeq: async (other) => (sameDate(other), (last ??= await lastSeqWith(client, date))),
-        read: async (other, afterSeq) => (sameDate(other), readWith(client, date, afterSeq)),
-        append: async (other, entry) => {
-          sameDate(other);
-          last ??= await lastSeqWith(client, date);
-          if (entry.seq !== last + 1) throw new JournalError(`journal append out of order: expected seq ${last + 1}, got ${entry.seq}`);
-          // The notification is queued with the row and delivered only if the transaction commits.
-          await client.query(
-            'WITH added AS (INSERT INTO commands (date, seq, command, result, at, desk) VALUES ($1, $2, $3, $4, $5, $6) RETURNING seq) ' +
-              "SELECT pg_notify($7, $1 || ' ' || seq) FROM added",
-            [date, entry.seq, JSON.stringify(entry.command), JSON.stringify(entry.result), entry.at, entry.desk, CHANNEL],
-          );
-          last = entry.seq;
-        },
-        recall: (key) => recallAnswer(client, date, key),
-        remember: (key, answer) => rememberAnswer(client, date, key, answer),
-      };
+      const locked = new LockedDay(client, date);
       const value = await write(locked);
+      await locked.flush();
       // After a failed statement PostgreSQL answers COMMIT with a rollback, not an error.
       const commit = await client.query('COMMIT');
       if (commit.command !== 'COMMIT') throw new JournalError(`the write to ${date} was rolled back by the database after an error inside it; nothing was kept`);
@@ -190,6 +169,9 @@ export class PgJournal implements AsyncJournal {
       return value;
     } catch (error) {
       await this.abandon(client, onError, broken || isUnavailable(error));
+      if ((error as { code?: string }).code === '25P02') {
+        throw new JournalError(`the write to ${date} was rolled back by the database after an error inside it; nothing was kept`);
+      }
       if ((error as { code?: string }).code === '23505' && (error as { table?: string }).table === 'commands') {
         throw new JournalError(`journal append out of order: seq taken by another writer of ${date}`);
       }
@@ -242,17 +224,4 @@ export class PgJournal implements AsyncJournal {
       throw explainPg(error, this.location);
     }
   }
-}
-
-async function lastSeqWith(client: pg.Pool | pg.PoolClient, date: string): Promise<number> {
-  const { rows } = await client.query<{ seq: number }>('SELECT COALESCE(MAX(seq), 0) AS seq FROM commands WHERE date = $1', [date]);
-  return rows[0]!.seq;
-}
-
-async function readWith(client: pg.Pool | pg.PoolClient, date: string, afterSeq: number): Promise<JournalEntry[]> {
-  const { rows } = await client.query<Row>(
-    { text: 'SELECT seq, command, result, at, desk FROM commands WHERE date = $1 AND seq > $2 ORDER BY seq', rowMode: 'array' },
-    [date, afterSeq],
-  );
-  return rows.map(([seq, command, result, at, desk]) => new RecordedEntry(seq, JSON.parse(command), result, at, desk));
 }
