@@ -4,27 +4,36 @@
  * appends of the writes before it; a write that throws loses only its own appends; each
  * caller's promise resolves only once the whole group is committed (durable).
  */
-import type { AsyncExclusiveJournal, AsyncJournal } from './async-journal.js';
+import type { AsyncExclusiveJournal } from './async-journal.js';
 import { JournalError, type JournalEntry } from './journal.js';
 
-interface Job {
-  write: (locked: AsyncExclusiveJournal) => Promise<unknown>;
+/** What GroupCommit needs of a journal: its `exclusive`, with whatever the locked view offers. */
+export interface LockingJournal<L extends AsyncExclusiveJournal> {
+  exclusive<T>(date: string, write: (locked: L) => Promise<T>): Promise<T>;
+}
+
+interface Job<L> {
+  write: (locked: L) => Promise<unknown>;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
 
-export class GroupCommit {
-  private readonly waiting = new Map<string, Job[]>();
+/**
+ * `L`: the locked view, e.g. PgExclusiveJournal for the idempotency keys (its other methods pass
+ * through unbuffered: call `remember` last in a write, after everything that may throw).
+ */
+export class GroupCommit<L extends AsyncExclusiveJournal = AsyncExclusiveJournal> {
+  private readonly waiting = new Map<string, Job<L>[]>();
   private readonly running = new Set<string>();
 
   constructor(
-    private readonly journal: AsyncJournal,
+    private readonly journal: LockingJournal<L>,
     /** The most writes one transaction carries. */
     private readonly maxGroup = 256,
   ) {}
 
   /** As `journal.exclusive(date, write)`, committed together with the writes waiting with it. */
-  exclusive<T>(date: string, write: (locked: AsyncExclusiveJournal) => Promise<T>): Promise<T> {
+  exclusive<T>(date: string, write: (locked: L) => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const queue = this.waiting.get(date) ?? [];
       queue.push({ write, resolve: resolve as (value: unknown) => void, reject });
@@ -48,7 +57,7 @@ export class GroupCommit {
     }
   }
 
-  private async commitGroup(date: string, group: Job[]): Promise<void> {
+  private async commitGroup(date: string, group: Job<L>[]): Promise<void> {
     let outcomes: ({ value: unknown } | { error: unknown })[];
     try {
       outcomes = await this.journal.exclusive(date, async (locked) => {
@@ -78,12 +87,12 @@ export class GroupCommit {
 }
 
 /** The locked journal as one write of a group sees it: its own appends held back until it returns. */
-function buffered(locked: AsyncExclusiveJournal, date: string, pending: JournalEntry[]): AsyncExclusiveJournal {
+function buffered<L extends AsyncExclusiveJournal>(locked: L, date: string, pending: JournalEntry[]): L {
   const sameDate = (other: string) => {
     if (other !== date) throw new JournalError(`this write holds the lock of ${date}, not of ${other}`);
   };
   const last = async () => (await locked.lastSeq(date)) + pending.length;
-  return {
+  const overrides: AsyncExclusiveJournal = {
     lastSeq: async (other) => (sameDate(other), last()),
     read: async (other, afterSeq) => (sameDate(other), [...(await locked.read(date, afterSeq)), ...pending.filter((e) => e.seq > afterSeq)]),
     append: async (other, entry) => {
@@ -93,4 +102,6 @@ function buffered(locked: AsyncExclusiveJournal, date: string, pending: JournalE
       pending.push(entry);
     },
   };
+  // Every other method of the locked view (recall, remember) is the journal's own.
+  return Object.assign(Object.create(locked) as L, overrides);
 }

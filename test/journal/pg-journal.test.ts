@@ -6,8 +6,9 @@
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { JournalUnavailableError } from '../../src/journal/async-journal.js';
+import { GroupCommit } from '../../src/journal/group-commit.js';
 import { JournalError } from '../../src/journal/journal.js';
-import { PgJournal, type PgJournalOptions } from '../../src/journal/pg-journal.js';
+import { PgJournal, type PgExclusiveJournal, type PgJournalOptions } from '../../src/journal/pg-journal.js';
 import { LOCK_NAMESPACE, MIGRATIONS, SCHEMA_VERSION } from '../../src/journal/pg/migrations.js';
 import { startPostgres, type TestPostgres } from '../support/postgres.js';
 import { appendOne, entry, eventually, plain, sharedJournalSuite } from './shared-journal-suite.js';
@@ -216,6 +217,24 @@ describe('the server keys in PostgreSQL', () => {
       }),
     ).rejects.toThrow(/the write to 2026-03-02 was rolled back by the database after an error inside it; nothing was kept/);
     expect(await journal.lastSeq(DATE)).toBe(0);
+  });
+
+  it('answers a retried key from the first answer inside a group commit, appending once', async () => {
+    const journal = await open(await freshDatabase());
+    const group = new GroupCommit<PgExclusiveJournal>(journal);
+    const book = (key: string) =>
+      group.exclusive(DATE, async (locked) => {
+        const earlier = await locked.recall(key);
+        if (earlier) return earlier.responseJson;
+        const seq = (await locked.lastSeq(DATE)) + 1;
+        await locked.append(DATE, entry(seq));
+        const responseJson = JSON.stringify({ seq });
+        await locked.remember(key, { requestHash: 'h', responseJson, seq });
+        return responseJson;
+      });
+    const answers = await Promise.all([book('a'), book('b'), book('a')]);
+    expect(answers).toEqual(['{"seq":1}', '{"seq":2}', '{"seq":1}']);
+    expect(await journal.lastSeq(DATE)).toBe(2);
   });
 
   it('adds, finds, lists and revokes API keys by their hash', async () => {
