@@ -144,6 +144,11 @@ export class PgJournal implements AsyncJournal {
     }
   }
 
+  /**
+   * One transaction holding the day's advisory lock; the appends are written together just
+   * before COMMIT. A JournalUnavailableError from here means the connection was lost: if it was
+   * lost during COMMIT the write may have been kept, which is why retries carry idempotency keys.
+   */
   async exclusive<T>(date: string, write: (journal: PgExclusiveJournal) => Promise<T>): Promise<T> {
     let client: pg.PoolClient;
     try {

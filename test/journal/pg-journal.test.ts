@@ -8,7 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { JournalUnavailableError } from '../../src/journal/async-journal.js';
 import { GroupCommit } from '../../src/journal/group-commit.js';
 import { JournalError } from '../../src/journal/journal.js';
-import { PgJournal, type PgExclusiveJournal, type PgJournalOptions } from '../../src/journal/pg-journal.js';
+import { isPostgresUrl, PgJournal, type PgExclusiveJournal, type PgJournalOptions } from '../../src/journal/pg-journal.js';
 import { LOCK_NAMESPACE, MIGRATIONS, SCHEMA_VERSION } from '../../src/journal/pg/migrations.js';
 import { startPostgres, type TestPostgres } from '../support/postgres.js';
 import { appendOne, entry, eventually, plain, sharedJournalSuite } from './shared-journal-suite.js';
@@ -101,6 +101,11 @@ describe('the PostgreSQL schema', () => {
     const error = await PgJournal.open(`postgres://opd@127.0.0.1:1/none`, { connectTimeoutMs: 1000 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(JournalUnavailableError);
     expect(String(error)).toMatch(/cannot be reached .*nothing was changed, try again/);
+  });
+
+  it('is chosen for postgres:// and postgresql:// addresses, the SQLite file for anything else', () => {
+    expect(['postgres://opd@db:5432/opd', 'postgresql://db/opd', 'POSTGRES://db/opd'].map(isPostgresUrl)).toEqual([true, true, true]);
+    expect(['desk.db', '/var/lib/opd/postgres.db', 'postgres.db', 'http://db/opd'].map(isPostgresUrl)).toEqual([false, false, false, false]);
   });
 
   it('never shows the password of the address in its messages', async () => {
