@@ -3,6 +3,7 @@
  * through asyncFromSqlite, PostgreSQL). A store is one journal that several instances open, as
  * several desks or servers would.
  */
+import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultRoster } from '../../src/engine/index.js';
 import type { AsyncJournal } from '../../src/journal/async-journal.js';
@@ -165,6 +166,29 @@ export function sharedJournalSuite(name: string, freshStore: () => Promise<Journ
       expect(refused.reason).toBeInstanceOf(JournalError);
       expect(String(refused.reason)).toMatch(/expected seq 2, got 1|seq taken/);
       expect(await journal.lastSeq(DATE)).toBe(1);
+    });
+
+    it('over any sequence of appends through two instances, accepts exactly those with the next seq, and keeps 1..n', async () => {
+      const { journal, open } = await openFresh();
+      const instances = [journal, await open()];
+      let run = 0;
+      await fc.assert(
+        fc.asyncProperty(fc.array(fc.record({ through: fc.integer({ min: 0, max: 1 }), offset: fc.integer({ min: -2, max: 1 }) }), { maxLength: 8 }), async (appends) => {
+          const date = `property-${++run}`;
+          let last = 0;
+          for (const { through, offset } of appends) {
+            const seq = last + 1 + offset;
+            const accepted = await appendOne(instances[through]!, seq, date).then(
+              () => true,
+              (error: unknown) => (expect(error).toBeInstanceOf(JournalError), false),
+            );
+            expect(accepted).toBe(offset === 0);
+            if (accepted) last = seq;
+          }
+          expect((await instances[1]!.read(date, 0)).map((e) => e.seq)).toEqual(Array.from({ length: last }, (_, i) => i + 1));
+        }),
+        { numRuns: 25 },
+      );
     });
 
     it('commits waiting writes as a group: one order, each sees those before it, a failing write loses only its own appends', async () => {
