@@ -8,6 +8,7 @@ const { benchSimulate } = await import('./simulate.js');
 const { benchJournal } = await import('./journal.js');
 const { benchUndo } = await import('./undo.js');
 const { benchServe } = await import('./serve.js');
+const { benchPostgres } = await import('./postgres.js');
 
 const only = process.argv[2];
 const suites: Record<string, () => string | Promise<string>> = {
@@ -20,6 +21,7 @@ const suites: Record<string, () => string | Promise<string>> = {
   simulate: () => benchSimulate(),
   journal: () => benchJournal(),
   serve: () => benchServe(),
+  postgres: () => benchPostgres(),
 };
 
 console.log(`opd-desk benchmarks on node ${process.version}\n`);
