@@ -126,3 +126,8 @@ export type Result =
   | { op?: string; status: 'ERROR'; error: string };
 
 export type ResultStatus = Result['status'];
+/** Every status a result may carry (the journal checks stored results against it). */
+export const RESULT_STATUSES = [
+  'ALLOCATED', 'REALLOCATED', 'WAITLISTED', 'REJECTED', 'CANCELLED', 'NO_SHOW', 'OK',
+  'CHECKED_IN', 'CALLED', 'COMPLETED', 'MOVED', 'ABSENT', 'UNDONE', 'ERROR',
+] as const satisfies readonly ResultStatus[];

@@ -10,7 +10,7 @@ export type {
   AbsentCommand, BookCommand, CallCommand, CancelCommand, CheckInCommand, ClockCommand, Command, DoneCommand, MoveCommand, NoShowCommand,
   Op, Placed, Rebooked, Result, ResultStatus, TokenTarget, UndoCommand,
 } from './commands.js';
-export { OPS } from './commands.js';
+export { OPS, RESULT_STATUSES } from './commands.js';
 export { UNDO_DEPTH } from './undo.js';
 export { createDay, execute, resolveDoctor, resolveSlot, type ExecuteOptions, type Outcome } from './execute.js';
 export { defaultSlot, findVictim, inConsultation, isFull, isOpen, planPlacement, queuePosition, seatsTaken, type Placement } from './allocation.js';

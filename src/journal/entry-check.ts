@@ -4,7 +4,7 @@
  * JournalError naming the day and seq, never a crash further on.
  */
 import { z } from 'zod';
-import type { Command, Result, Roster } from '../engine/index.js';
+import { RESULT_STATUSES, type Command, type Result, type Roster } from '../engine/index.js';
 import { parseRoster } from '../schema/roster.js';
 import { parseScriptLine } from '../schema/script-line.js';
 import { JournalError } from './journal.js';
@@ -12,7 +12,7 @@ import { JournalError } from './journal.js';
 const optionalText = z.string().optional();
 const resultSchema = z.looseObject({
   op: optionalText,
-  status: z.enum(['ALLOCATED', 'REALLOCATED', 'WAITLISTED', 'REJECTED', 'CANCELLED', 'NO_SHOW', 'OK', 'ERROR']),
+  status: z.enum(RESULT_STATUSES),
   token: optionalText,
   slot: optionalText,
   displaced: optionalText,

@@ -1,11 +1,7 @@
 /** What the server's read routes answer, computed from a day (pure: no I/O). */
-import { SOURCES, boardOf, type Day, type Token } from '../engine/index.js';
+import { SOURCES, callQueue, formatTime, type Day, type Token } from '../engine/index.js';
 import type { JournalEntry } from '../journal/journal.js';
 import { buildReport, type DayReport } from '../simulation/report.js';
-
-/** Fields the front-desk flow (SPEC §5) adds; read loosely so this works before and after it. */
-type FlowToken = Token & { checkedIn?: number | null; calledAt?: number | null };
-type FlowSlot = Token['slot'] & { off?: boolean };
 
 export interface DisplayDoctor {
   id: string;
@@ -26,19 +22,16 @@ export interface DisplayView {
 
 /** The waiting-room display: token ids only, never a name or a phone. */
 export function displayOf(day: Day): DisplayView {
-  const board = boardOf(day);
   return {
-    clock: board.clock,
+    clock: formatTime(day.clock),
     doctors: day.doctors.map((doctor) => {
-      const flow = doctor.tokens.some((t) => 'checkedIn' in t); // the engine tracks check-in
-      const booked = doctor.slots.filter((s) => !s.closed).flatMap((s) => s.booked as FlowToken[]);
-      const inConsultation = booked.find((t) => t.calledAt != null);
-      const queue = booked.filter((t) => t.calledAt == null && (!flow || t.checkedIn != null));
-      const current = doctor.slots.find((s) => !s.closed && s.start <= day.clock && day.clock < s.end) as FlowSlot | undefined;
+      const queue = callQueue(doctor);
+      // Away: the slot the clock is in (or, between slots, the next one) is off.
+      const current = doctor.slots.find((s) => !s.closed && day.clock < s.end);
       return {
         id: doctor.id,
         name: doctor.name,
-        now: inConsultation?.id ?? null,
+        now: doctor.inConsultation?.id ?? null,
         next: queue.slice(0, 3).map((t) => t.id),
         waiting: queue.length,
         away: current?.off === true,
@@ -49,7 +42,6 @@ export function displayOf(day: Day): DisplayView {
 
 /** §3's token row, with the flow's fields where the engine has them. */
 export function tokenView(token: Token): Record<string, unknown> {
-  const flow = token as FlowToken & { movedTo?: string | null };
   return {
     token: token.id,
     patient: token.patient,
@@ -60,9 +52,9 @@ export function tokenView(token: Token): Record<string, unknown> {
     priority: token.priority,
     status: token.status,
     bumps: token.bumps,
-    ...('checkedIn' in flow && { checkedIn: flow.checkedIn }),
-    ...('calledAt' in flow && { calledAt: flow.calledAt }),
-    ...('movedTo' in flow && { movedTo: flow.movedTo }),
+    checkedIn: token.checkedIn === null ? null : formatTime(token.checkedIn),
+    calledAt: token.calledAt === null ? null : formatTime(token.calledAt),
+    movedTo: token.movedTo,
   };
 }
 

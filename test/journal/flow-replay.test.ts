@@ -56,6 +56,7 @@ describe('journaled front-desk flow', () => {
       [{ op: 'clock', time: '10:00' }, { op: 'clock', status: 'OK', time: '10:00' }],
       [{ op: 'no-show', token: 'SHR-002' }, { op: 'no-show', status: 'ERROR', error: 'SHR-002 is COMPLETED: only a BOOKED token can be marked no-show' }],
     ];
+    journal.startDay({ date: DATE, roster: defaultRoster() }, 'old');
     journal.exclusive((locked) => {
       earlier.forEach(([command, result], i) => locked.append(DATE, { seq: i + 1, command, result, at: '2026-03-02T09:00:00Z', desk: 'old' }));
     });

@@ -28,9 +28,11 @@ export const entry = (seq: number, desk = 'test@desk'): JournalEntry => ({
 
 export const plain = (entries: JournalEntry[]) => entries.map(({ seq, command, result, at, desk }) => ({ seq, command, result, at, desk }));
 
-/** Appends `entry(seq)` under the day's lock, with the seq the caller expects. */
-export const appendOne = (journal: AsyncJournal, seq: number, date = DATE) =>
-  journal.exclusive(date, async (locked) => locked.append(date, entry(seq)));
+/** Appends `entry(seq)` under the day's lock, with the seq the caller expects (starting the day if need be). */
+export const appendOne = async (journal: AsyncJournal, seq: number, date = DATE) => {
+  await journal.startDay({ date, roster: defaultRoster() }, 'test@desk');
+  return journal.exclusive(date, async (locked) => locked.append(date, entry(seq)));
+};
 
 /** Resolves when `condition` holds, polling every 10 ms; rejects after `ms`. */
 export async function eventually(condition: () => boolean, ms = 3000): Promise<void> {
@@ -145,6 +147,7 @@ export function sharedJournalSuite(name: string, freshStore: () => Promise<Journ
     it('writers racing on one day through two instances get one order with no gaps', async () => {
       const { journal, open } = await openFresh();
       const other = await open();
+      await journal.startDay({ date: DATE, roster: defaultRoster() }, 'test@desk');
       const writers = Array.from({ length: 20 }, (_, i) =>
         (i % 2 === 0 ? journal : other).exclusive(DATE, async (locked) => {
           const seq = (await locked.lastSeq(DATE)) + 1;

@@ -81,6 +81,8 @@ describe('/api/v1/display/events', () => {
     const client = sseClient(`${base}/api/v1/display/events`);
     await client.until((events) => events.length >= 1);
     await server.app.inject(post('/api/v1/bookings', { doctor: 'sharma', patient: 'Asha Rao', phone: '98450 11111' }));
+    // The display shows who is checked in: the booking alone changes nothing on the TV.
+    await server.app.inject(post('/api/v1/tokens/SHR-001/check-in', {}));
     await client.until((events) => events.length >= 2);
     await client.stop();
     expect(JSON.parse(client.events[1]!.data).doctors[0]).toMatchObject({ id: 'sharma', next: ['SHR-001'] });

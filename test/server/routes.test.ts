@@ -166,8 +166,9 @@ describe('reads', () => {
   });
 
   it('GET /api/v1/display carries token ids and counts, never a name or phone', async () => {
+    for (const token of ['SHR-002', 'SHR-003']) await server.app.inject(post(`/api/v1/tokens/${token}/check-in`, {}));
     const response = await server.app.inject({ method: 'GET', url: '/api/v1/display' });
-    expect(response.json().doctors[0]).toMatchObject({ id: 'sharma', next: ['SHR-002', 'SHR-003'], away: false });
+    expect(response.json().doctors[0]).toMatchObject({ id: 'sharma', next: ['SHR-002', 'SHR-003'], waiting: 2, away: false });
     expect(response.body).not.toMatch(/Ravi|Meena|98450/);
   });
 
