@@ -1,17 +1,20 @@
 /**
  * Cancel: type a token or part of a name, the list narrows as you type; ↑/↓ pick, Enter asks,
- * y cancels. The list is driven here rather than by a select input, so digits and letters
- * always go to the search field.
+ * y cancels. The list is drawn here rather than by a select input, so digits and letters
+ * always go to the search field. State: ./cancel-dialog-state.ts; keys: ./use-cancel-dialog-input.ts.
  */
-import { Box, Text, useInput } from 'ink';
-import TextInput from 'ink-text-input';
-import { useMemo, useRef, useState } from 'react';
+import { Box, Text } from 'ink';
+import { useMemo } from 'react';
 import type { Result } from '../engine/index.js';
-import { searchActive, type ActiveMatch } from '../store/selectors.js';
+import { searchActive } from '../store/selectors.js';
+import { initialCancelDialog, reduceCancelDialog, type CancelDialogAction, type CancelDialogState } from './cancel-dialog-state.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { useDesk, useDeskStore } from './desk-context.js';
 import { fitWidth } from './lines.js';
+import { TextField } from './TextField.js';
 import { ACCENT, SOURCE_STYLE } from './theme.js';
+import { useCancelDialogInput } from './use-cancel-dialog-input.js';
+import { useReducerNow } from './use-reducer-now.js';
 
 interface Props {
   height: number;
@@ -20,42 +23,29 @@ interface Props {
   onCancel: () => void;
 }
 
+const SEARCH_LIMIT = 200;
+
 export function CancelDialog({ height, width, onDone, onCancel }: Props) {
   const store = useDeskStore();
   const version = useDesk((state) => state.version);
-  const [query, setQuery] = useState('');
-  // Typed text and Enter can arrive in one burst: Enter must act on the latest query.
-  const typed = useRef('');
-  const [cursor, setCursor] = useState(0);
-  const [confirming, setConfirming] = useState<ActiveMatch | null>(null);
+  const search = (query: string) => searchActive(store.getState().day, query, SEARCH_LIMIT);
+  const [state, dispatch, now] = useReducerNow((s: CancelDialogState, a: CancelDialogAction) => reduceCancelDialog(s, a, search), initialCancelDialog);
+  useCancelDialogInput({ now, dispatch, send: (command) => store.getState().dispatch(command), onDone, onCancel });
+
+  const query = state.query.value;
   const visible = Math.max(1, height - 6);
-  const matches = useMemo(() => searchActive(store.getState().day, query, 200), [store, query, version]);
-  const at = Math.min(cursor, Math.max(0, matches.length - 1));
+  const matches = useMemo(() => searchActive(store.getState().day, query, SEARCH_LIMIT), [store, query, version]);
+  const at = Math.min(state.at, Math.max(0, matches.length - 1));
   const top = Math.max(0, Math.min(at - visible + 1, matches.length - visible));
-  const shown = matches.slice(Math.max(0, top), Math.max(0, top) + visible);
+  const shown = matches.slice(top, top + visible);
 
-  useInput(
-    (_input, key) => {
-      if (key.escape) onCancel();
-      else if (key.upArrow) setCursor(Math.max(0, at - 1));
-      else if (key.downArrow) setCursor(Math.min(matches.length - 1, at + 1));
-      else if (key.return) {
-        const latest = typed.current === query ? matches : searchActive(store.getState().day, typed.current, 200);
-        const pick = latest[typed.current === query ? at : 0];
-        if (pick) setConfirming(pick);
-      }
-    },
-    { isActive: confirming === null },
-  );
-
-  if (confirming) {
+  if (state.confirming) {
+    const match = state.confirming;
     return (
       <Box flexDirection="column" height={height}>
         <ConfirmDialog
-          title={`Cancel ${confirming.token} ${confirming.patient}?`}
-          detail={`${confirming.status === 'BOOKED' ? 'Seated in' : 'Waiting for'} ${confirming.slot} with ${confirming.doctor}. A cancelled token is not reused.`}
-          onYes={() => onDone(store.getState().dispatch({ op: 'cancel', token: confirming.token }))}
-          onNo={() => setConfirming(null)}
+          title={`Cancel ${match.token} ${match.patient}?`}
+          detail={`${match.status === 'BOOKED' ? 'Seated in' : 'Waiting for'} ${match.slot} with ${match.doctor}. A cancelled token is not reused.`}
         />
       </Box>
     );
@@ -66,21 +56,13 @@ export function CancelDialog({ height, width, onDone, onCancel }: Props) {
       <Text bold>Cancel a token</Text>
       <Box>
         <Text color={ACCENT} bold>{'▸ Find   '}</Text>
-        <TextInput value={query} onChange={(value) => {
-            // A burst ending in Enter (paste, scanner) arrives as text with the line break in it.
-            const [text, ...rest] = value.split(/[\r\n]/);
-            typed.current = text ?? '';
-            setQuery(typed.current);
-            setCursor(0);
-            const pick = rest.length > 0 ? searchActive(store.getState().day, typed.current, 1)[0] : undefined;
-            if (pick) setConfirming(pick);
-          }} placeholder="token or name" />
+        <TextField state={state.query} placeholder="token or name" />
       </Box>
       {matches.length === 0 ? (
         <Text dimColor>{query.trim() === '' ? 'No one is booked or waiting.' : `No active token matches "${query}".`}</Text>
       ) : (
         shown.map((match, i) => {
-          const selected = Math.max(0, top) + i === at;
+          const selected = top + i === at;
           const style = SOURCE_STYLE[match.source];
           const where = `${match.doctor} ${match.slot} ${match.status === 'BOOKED' ? 'seated' : 'waiting'}`;
           return (

@@ -1,20 +1,15 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import type { KeyPress } from './key-burst.js';
 
-interface Props {
-  title: string;
-  detail?: string;
-  onYes: () => void;
-  onNo: () => void;
-  /** Ctrl+C while asking to quit quits at once. */
-  ctrlCIsYes?: boolean;
+/** y yes; n or Esc no; Ctrl+C yes only where it means the same (quitting). */
+export function confirmAnswerOf({ input, key }: KeyPress, ctrlCIsYes = false): 'yes' | 'no' | null {
+  if (input === 'y' || input === 'Y' || (ctrlCIsYes && key.ctrl && input === 'c')) return 'yes';
+  if (input === 'n' || input === 'N' || key.escape) return 'no';
+  return null;
 }
 
-/** Asks before anything that cannot be undone: y yes, n or Esc no. */
-export function ConfirmDialog({ title, detail, onYes, onNo, ctrlCIsYes = false }: Props) {
-  useInput((input, key) => {
-    if (input === 'y' || input === 'Y' || (ctrlCIsYes && key.ctrl && input === 'c')) onYes();
-    else if (input === 'n' || input === 'N' || key.escape) onNo();
-  });
+/** Asks before anything that cannot be undone. Draws only; the screen that asks takes the answer. */
+export function ConfirmDialog({ title, detail }: { title: string; detail?: string | undefined }) {
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="yellow" paddingX={1}>
       <Text bold wrap="wrap">{title}</Text>

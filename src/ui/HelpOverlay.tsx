@@ -1,4 +1,4 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { SOURCE_STYLE } from './theme.js';
 import { PRIORITY, SOURCES } from '../engine/index.js';
 
@@ -14,11 +14,8 @@ export const KEY_TABLE: [string, string][] = [
   ['q or Ctrl+C', 'quit (asks first)'],
 ];
 
-/** Every key, and what the chip colours mean. */
-export function HelpOverlay({ height, onClose }: { height: number; onClose: () => void }) {
-  useInput((input, key) => {
-    if (key.escape || input === '?' || input === 'q' || key.return) onClose();
-  });
+/** Every key, and what the chip colours mean. Draws only; the desk closes it. */
+export function HelpOverlay({ height }: { height: number }) {
   return (
     <Box flexDirection="column" height={height} overflowY="hidden" borderStyle="round" paddingX={1}>
       <Text bold>Keys</Text>
