@@ -13,35 +13,18 @@ import { BookingForm } from './BookingForm.js';
 import { CancelDialog } from './CancelDialog.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { useDesk, useDeskStore } from './desk-context.js';
-import { initialDesk, reduceDesk, settled, type DeskAction, type DeskScreenState, type DeskView } from './desk-state.js';
+import { initialDesk, reduceDesk, settled, type DeskAction, type DeskMode, type DeskScreenState, type DeskView } from './desk-state.js';
 import { Header } from './Header.js';
 import { HelpOverlay } from './HelpOverlay.js';
-import { StatusBar, type KeyHint } from './StatusBar.js';
+import { hintsOf, type Screen } from './keymap.js';
+import { StatusBar } from './StatusBar.js';
 import { Ticker } from './Ticker.js';
 import { useDeskInput } from './use-desk-input.js';
 import { useReducerNow } from './use-reducer-now.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
-const BOARD_HINTS: KeyHint[] = [
-  { key: 'b', action: 'book' },
-  { key: 'c', action: 'cancel' },
-  { key: 'n', action: 'no-show' },
-  { key: 't', action: 'clock' },
-  { key: '←→', action: 'doctor' },
-  { key: '↑↓', action: 'move' },
-  { key: '?', action: 'help' },
-  { key: 'q', action: 'quit' },
-];
-const FORM_HINTS: KeyHint[] = [
-  { key: 'Enter', action: 'next / confirm' },
-  { key: 'Tab', action: 'field' },
-  { key: 'Esc', action: 'back out' },
-];
-const DIALOG_HINTS: KeyHint[] = [
-  { key: 'y', action: 'yes' },
-  { key: 'n', action: 'no' },
-  { key: 'Esc', action: 'back out' },
-];
+/** The keymap's screen for each of the desk's modes. */
+const SCREEN_OF: Record<DeskMode['kind'], Screen> = { board: 'board', help: 'help', book: 'form', cancel: 'cancel', confirm: 'question', 'confirm-quit': 'question' };
 
 export interface AppProps {
   /** Shown at the left of the header, e.g. the date. */
@@ -70,8 +53,7 @@ export function App({ title = 'OPD desk', quitWarning }: AppProps) {
   const paging = pagingFor(size.columns, columns.length, selection.doctor);
   const back = () => dispatch({ type: 'close' });
   const finish = (result: Result) => dispatch({ type: 'sent', result });
-  const asking = mode.kind === 'confirm' || mode.kind === 'confirm-quit';
-  const hints = mode.kind === 'board' ? BOARD_HINTS : asking ? DIALOG_HINTS : FORM_HINTS;
+  const hints = hintsOf(SCREEN_OF[mode.kind]);
 
   return (
     <Box flexDirection="column" width={size.columns} height={rows.frame} overflowY="hidden">

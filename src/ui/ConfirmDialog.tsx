@@ -1,12 +1,20 @@
 import { Box, Text } from 'ink';
 import type { KeyPress } from './key-burst.js';
+import { matchKey } from './keymap.js';
 
 /** y yes; n or Esc no; Ctrl+C yes only where it means the same (quitting). */
-export function confirmAnswerOf({ input, key }: KeyPress, ctrlCIsYes = false): 'yes' | 'no' | null {
-  if (input === 'y' || input === 'Y' || (ctrlCIsYes && key.ctrl && input === 'c')) return 'yes';
-  if (input === 'n' || input === 'N' || key.escape) return 'no';
-  return null;
+export function confirmAnswerOf(press: KeyPress, ctrlCIsYes = false): 'yes' | 'no' | null {
+  const action = matchKey('question', press)?.action as keyof typeof QUESTION_ANSWERS | undefined;
+  return action === undefined ? null : QUESTION_ANSWERS[action](ctrlCIsYes);
 }
+
+/** What each question binding of the keymap answers. */
+export const QUESTION_ANSWERS = {
+  yes: () => 'yes',
+  no: () => 'no',
+  back: () => 'no',
+  'quit-now': (ctrlCIsYes: boolean) => (ctrlCIsYes ? 'yes' : null),
+} as const satisfies Record<string, (ctrlCIsYes: boolean) => 'yes' | 'no' | null>;
 
 /** Asks before anything that cannot be undone. Draws only; the screen that asks takes the answer. */
 export function ConfirmDialog({ title, detail }: { title: string; detail?: string | undefined }) {

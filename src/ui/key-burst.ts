@@ -33,7 +33,8 @@ export function keysOf(input: string, key: Partial<Key>): KeyPress[] {
       const only = keyOfCharacter(characters[0]!);
       return only ? [only] : [];
     }
-    return [{ input, key }];
+    // Ink passes Enter, Tab and Backspace on with their control character as input: not text.
+    return [{ input: /^[\u0000-\u001F\u007F]+$/.test(input) ? '' : input, key }];
   }
   // "\r\n" from a paste is one line break, not two Enters.
   const text = input.replace(/\r\n/g, '\r');

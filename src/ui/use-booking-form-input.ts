@@ -8,22 +8,28 @@ import type { Result } from '../engine/index.js';
 import type { BookingAction, BookingFormState } from './booking-form-state.js';
 import { fieldOfRefusal, isTextStep } from './booking-form-state.js';
 import { keysOf, type KeyPress } from './key-burst.js';
+import { matchKey } from './keymap.js';
 
 /** The action a key asks for on the current step; 'close' backs out; null ignores it. */
-export function bookingActionOf({ input, key }: KeyPress, state: BookingFormState): BookingAction | 'close' | null {
-  if (key.escape) return 'close';
-  if (key.tab) return { type: 'move', delta: key.shift ? -1 : 1 };
-  if (key.return) return { type: 'enter' };
-  if (isTextStep(state.step)) {
-    if (key.upArrow) return { type: 'move', delta: -1 };
-    if (key.downArrow) return { type: 'move', delta: 1 };
-    return { type: 'edit', press: { input, key } };
-  }
-  if (key.upArrow || input === 'k') return { type: 'highlight', delta: -1 };
-  if (key.downArrow || input === 'j') return { type: 'highlight', delta: 1 };
-  if (/^[1-9]$/.test(input)) return { type: 'digit', digit: Number(input) };
-  return null;
+export function bookingActionOf(press: KeyPress, state: BookingFormState): BookingAction | 'close' | null {
+  const text = isTextStep(state.step);
+  // In a text field every printable key is text, even one that is a key in a list (j, k, 1-9).
+  if (text && press.input !== '' && !press.key.ctrl) return { type: 'edit', press };
+  const matched = matchKey('form', press);
+  if (!matched) return text ? { type: 'edit', press } : null;
+  return FORM_ACTIONS[matched.action as FormAction](matched.delta, text, press);
 }
+
+type FormAction = 'enter' | 'field' | 'updown' | 'pick' | 'close';
+
+/** What each form binding of the keymap does; ↑ ↓ move between fields in a text field, the choice in a list. */
+export const FORM_ACTIONS: Record<FormAction, (delta: -1 | 1, text: boolean, press: KeyPress) => BookingAction | 'close' | null> = {
+  enter: () => ({ type: 'enter' }),
+  field: (delta) => ({ type: 'move', delta }),
+  updown: (delta, text) => (text ? { type: 'move', delta } : { type: 'highlight', delta }),
+  pick: (_delta, text, press) => (text ? null : { type: 'digit', digit: Number(press.input) }),
+  close: () => 'close',
+};
 
 export interface BookingFormInput {
   now: { readonly current: BookingFormState };

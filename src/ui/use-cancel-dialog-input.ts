@@ -4,19 +4,24 @@ import type { CancelCommand, Result } from '../engine/index.js';
 import type { CancelDialogAction, CancelDialogState } from './cancel-dialog-state.js';
 import { confirmAnswerOf } from './ConfirmDialog.js';
 import { keysOf, type KeyPress } from './key-burst.js';
+import { matchKey } from './keymap.js';
 
 export function cancelActionOf(press: KeyPress, state: CancelDialogState): CancelDialogAction | 'close' | null {
   if (state.confirming) {
     const answer = confirmAnswerOf(press);
     return answer === null ? null : { type: 'answer', yes: answer === 'yes' };
   }
-  const { key } = press;
-  if (key.escape) return 'close';
-  if (key.upArrow) return { type: 'highlight', delta: -1 };
-  if (key.downArrow) return { type: 'highlight', delta: 1 };
-  if (key.return) return { type: 'enter' };
-  return { type: 'edit', press };
+  // Every printable key is search text.
+  const matched = press.input !== '' && !press.key.ctrl ? null : matchKey('cancel', press);
+  return matched ? CANCEL_ACTIONS[matched.action as keyof typeof CANCEL_ACTIONS](matched.delta) : { type: 'edit', press };
 }
+
+/** What each cancel-dialog binding of the keymap does. */
+export const CANCEL_ACTIONS = {
+  close: () => 'close',
+  pick: (delta: -1 | 1) => ({ type: 'highlight', delta }),
+  enter: () => ({ type: 'enter' }),
+} as const satisfies Record<string, (delta: -1 | 1) => CancelDialogAction | 'close'>;
 
 export interface CancelDialogInput {
   now: { readonly current: CancelDialogState };

@@ -9,29 +9,35 @@ import type { Command, Result } from '../engine/index.js';
 import { confirmAnswerOf } from './ConfirmDialog.js';
 import type { DeskAction, DeskScreenState } from './desk-state.js';
 import { keysOf, type KeyPress } from './key-burst.js';
+import { matchKey } from './keymap.js';
 
-export function deskActionOf({ input, key }: KeyPress, state: DeskScreenState): DeskAction | null {
+export function deskActionOf(press: KeyPress, state: DeskScreenState): DeskAction | null {
   const mode = state.mode.kind;
   if (mode === 'confirm' || mode === 'confirm-quit') {
-    const answer = confirmAnswerOf({ input, key }, mode === 'confirm-quit');
+    const answer = confirmAnswerOf(press, mode === 'confirm-quit');
     return answer === null ? null : { type: 'answer', yes: answer === 'yes' };
   }
-  if (mode === 'help') return key.escape || input === '?' || input === 'q' || key.return ? { type: 'close' } : null;
+  if (mode === 'help') return matchKey('help', press)?.action === 'close' ? { type: 'close' } : null;
   if (mode !== 'board') return null;
-  if ((key.ctrl && input === 'c') || input === 'q') return { type: 'ask-quit' };
-  if (input === '?') return { type: 'open', screen: 'help' };
-  if (key.leftArrow || (key.tab && key.shift)) return { type: 'move-doctor', delta: -1 };
-  if (key.rightArrow || key.tab) return { type: 'move-doctor', delta: 1 };
-  if (key.upArrow) return { type: 'move-row', delta: -1 };
-  if (key.downArrow) return { type: 'move-row', delta: 1 };
-  if (key.pageDown) return { type: 'page', delta: 1 };
-  if (key.pageUp) return { type: 'page', delta: -1 };
-  if (input === 'b') return { type: 'open', screen: 'book' };
-  if (input === 'c') return { type: 'open', screen: 'cancel' };
-  if (input === 'n') return { type: 'no-show' };
-  if (input === 't') return { type: 'clock' };
-  return null;
+  const matched = matchKey('board', press);
+  if (!matched) return null;
+  return BOARD_ACTIONS[matched.action as BoardAction](matched.delta);
 }
+
+type BoardAction = 'doctor' | 'row' | 'page' | 'book' | 'cancel' | 'no-show' | 'clock' | 'help' | 'quit';
+
+/** What each board binding of the keymap does. */
+export const BOARD_ACTIONS: Record<BoardAction, (delta: -1 | 1) => DeskAction> = {
+  doctor: (delta) => ({ type: 'move-doctor', delta }),
+  row: (delta) => ({ type: 'move-row', delta }),
+  page: (delta) => ({ type: 'page', delta }),
+  book: () => ({ type: 'open', screen: 'book' }),
+  cancel: () => ({ type: 'open', screen: 'cancel' }),
+  'no-show': () => ({ type: 'no-show' }),
+  clock: () => ({ type: 'clock' }),
+  help: () => ({ type: 'open', screen: 'help' }),
+  quit: () => ({ type: 'ask-quit' }),
+};
 
 export interface DeskInput {
   now: { readonly current: DeskScreenState };
