@@ -13,7 +13,7 @@ import { enterAlternateScreen } from './terminal-screen.js';
 import { UsageError } from './usage-error.js';
 import { openDay, type DayOptions } from './open-day.js';
 import type { Roster } from '../engine/index.js';
-import type { DayKeeper } from '../store/day-keeper.js';
+import type { DayKeeper } from '../keeper/day-keeper.js';
 
 export interface SimulateOptions extends DayOptions {
   seed?: string;

@@ -2,7 +2,7 @@
  * The end-of-day report: a pure function of the day and the run's counters. For every doctor
  * and in total, issued = completed + cancelled + noShow + unserved once the day has closed.
  */
-import { SOURCES, formatTime, type Day, type Source, type Token } from '../engine/index.js';
+import { SOURCES, type Day, type Source, type Token } from '../engine/index.js';
 import type { RunCounters } from './runner.js';
 
 export interface Counts {
@@ -165,7 +165,3 @@ export function reportText(report: DayReport): string[] {
   return lines;
 }
 
-/** The minute a doctor's day ends, for progress bars. */
-export function dayCloses(day: Day): string {
-  return formatTime(Math.max(...day.doctors.flatMap((d) => d.slots.map((s) => s.end))));
-}

@@ -4,9 +4,15 @@
  * A planned cancellation or no-show is skipped when it no longer applies (the patient was never
  * issued a token, or is no longer booked), as it would be at a real desk.
  */
-import { findToken, formatTime, type Command, type DayEvent } from '../engine/index.js';
-import type { DeskStore } from '../store/desk-store.js';
+import { findToken, formatTime, type Command, type Day, type DayEvent, type Outcome } from '../engine/index.js';
 import type { TimelineEntry } from './timeline.js';
+
+/** What the runner needs of a desk: the day as it stands, and a way to play commands on it. */
+export interface PlayTarget {
+  readonly day: Day;
+  /** Runs the commands in order; their outcomes. */
+  playAll(commands: readonly Command[]): Outcome[];
+}
 
 export interface RunCounters {
   /** Displacements and promotions per doctor id. */
@@ -21,7 +27,7 @@ export class SimulationRunner {
   readonly counters: RunCounters = { displaced: new Map(), promoted: new Map() };
 
   constructor(
-    readonly store: DeskStore,
+    readonly target: PlayTarget,
     readonly timeline: readonly TimelineEntry[],
   ) {}
 
@@ -49,10 +55,10 @@ export class SimulationRunner {
     if (!entry) return false;
     this.next += 1;
     const commands: Command[] = [];
-    if (entry.at > this.store.getState().day.clock) commands.push({ op: 'clock', time: formatTime(entry.at) });
+    if (entry.at > this.target.day.clock) commands.push({ op: 'clock', time: formatTime(entry.at) });
     const command = this.commandFor(entry);
     if (command) commands.push(command);
-    const outcomes = this.store.getState().dispatchAll(commands);
+    const outcomes = this.target.playAll(commands);
     outcomes.forEach((outcome, i) => {
       this.count(outcome.events);
       const result = outcome.result;
@@ -86,10 +92,10 @@ export class SimulationRunner {
       case 'cancel':
       case 'no-show': {
         const id = this.tokenOf.get(entry.patient);
-        const token = id === undefined ? undefined : findToken(this.store.getState().day, id);
+        const token = id === undefined ? undefined : findToken(this.target.day, id);
         if (!token) return undefined;
         if (entry.kind === 'cancel') return token.status === 'BOOKED' || token.status === 'WAITLISTED' ? { op: 'cancel', token: token.id } : undefined;
-        const day = this.store.getState().day;
+        const day = this.target.day;
         return token.status === 'BOOKED' && token.slot.start <= day.clock ? { op: 'no-show', token: token.id } : undefined;
       }
     }
