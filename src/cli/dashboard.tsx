@@ -40,7 +40,9 @@ export async function runDashboard(roster: Roster | undefined, options: DayOptio
     const screen = enterAlternateScreen(process.stdout);
     const crash = (error: unknown) => {
       screen.restore();
-      process.stderr.write(`opd-desk crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nEverything committed before the crash is in ${opened.file}.\n`);
+      process.stderr.write(
+        `opd-desk crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nEverything committed before the crash is in ${opened.file}.\n`,
+      );
       process.exit(1);
     };
     process.on('uncaughtException', crash);

@@ -2,16 +2,7 @@
  * View models of the day for the dashboard, computed once per day version and shared by every
  * component that asks (so a slice keeps its identity until the day really changes).
  */
-import {
-  formatTime,
-  overflowQueue,
-  type Day,
-  type Minutes,
-  type Doctor,
-  type Priority,
-  type Source,
-  type Token,
-} from '../engine/index.js';
+import { formatTime, overflowQueue, type Day, type Minutes, type Doctor, type Priority, type Source, type Token } from '../engine/index.js';
 import type { DeskState } from './desk-store.js';
 
 export interface ChipView {
@@ -103,7 +94,16 @@ function columnOf(day: Day, doctor: Doctor): ColumnView {
 }
 
 function totalsOf(day: Day): TotalsView {
-  const totals: TotalsView = { clock: formatTime(day.clock), issued: day.tokens.length, booked: 0, waiting: 0, completed: 0, cancelled: 0, noShow: 0, unserved: 0 };
+  const totals: TotalsView = {
+    clock: formatTime(day.clock),
+    issued: day.tokens.length,
+    booked: 0,
+    waiting: 0,
+    completed: 0,
+    cancelled: 0,
+    noShow: 0,
+    unserved: 0,
+  };
   for (const token of day.tokens) {
     if (token.status === 'BOOKED') totals.booked++;
     else if (token.status === 'WAITLISTED') totals.waiting++;

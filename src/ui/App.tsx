@@ -24,7 +24,14 @@ import { useReducerNow } from './use-reducer-now.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
 /** The keymap's screen for each of the desk's modes. */
-const SCREEN_OF: Record<DeskMode['kind'], Screen> = { board: 'board', help: 'help', book: 'form', cancel: 'cancel', confirm: 'question', 'confirm-quit': 'question' };
+const SCREEN_OF: Record<DeskMode['kind'], Screen> = {
+  board: 'board',
+  help: 'help',
+  book: 'form',
+  cancel: 'cancel',
+  confirm: 'question',
+  'confirm-quit': 'question',
+};
 
 export interface AppProps {
   /** Shown at the left of the header, e.g. the date. */
@@ -39,12 +46,15 @@ export function App({ title = 'OPD desk', quitWarning }: AppProps) {
   const size = useTerminalSize();
   const columns = useDesk(selectColumns);
   // Handlers read the latest board, not this render's: keys can arrive before the next render.
-  const viewNow = (): DeskView => {
+  const viewNow = (cursor: DeskScreenState['cursor']): DeskView => {
     const all = selectColumns(store.getState());
-    const selection = settled(now.current.cursor, all);
+    const selection = settled(cursor, all);
     return { columns: all, perPage: pagingFor(size.columns, all.length, selection.doctor).perPage, day: store.getState().day, quitWarning };
   };
-  const [state, dispatch, now] = useReducerNow((s: DeskScreenState, a: DeskAction) => reduceDesk(s, a, viewNow()), () => initialDesk(columns));
+  const [state, dispatch, now] = useReducerNow(
+    (s: DeskScreenState, a: DeskAction) => reduceDesk(s, a, viewNow(s.cursor)),
+    () => initialDesk(columns),
+  );
   const { mode } = state;
   useDeskInput({ now, dispatch, send: (command) => store.getState().dispatch(command), exit }, mode.kind !== 'book' && mode.kind !== 'cancel');
 

@@ -5,9 +5,16 @@
  * keys: ./use-booking-form-input.ts.
  */
 import { Box, Text } from 'ink';
-import { useMemo } from 'react';
 import { previewNextAvailable, previewSlot, SOURCES, type Day, type Result, type Source } from '../engine/index.js';
-import { initialBookingForm, NEXT_AVAILABLE, reduceBookingForm, type BookingAction, type BookingChoices, type BookingFormState, type Step } from './booking-form-state.js';
+import {
+  initialBookingForm,
+  NEXT_AVAILABLE,
+  reduceBookingForm,
+  type BookingAction,
+  type BookingChoices,
+  type BookingFormState,
+  type Step,
+} from './booking-form-state.js';
 import { ChoiceList } from './ChoiceList.js';
 import { useDesk, useDeskStore } from './desk-context.js';
 import { TextField } from './TextField.js';
@@ -42,7 +49,8 @@ function slotItems(day: Day, doctorIndex: number, source: Source): { label: stri
 
 export function BookingForm({ height, doctor: initialDoctor, slot: initialSlot, onDone, onCancel }: Props) {
   const store = useDeskStore();
-  const version = useDesk((state) => state.version);
+  // Subscribed so the form redraws when the day changes (at this desk or another).
+  useDesk((state) => state.version);
   const day = store.getState().day;
   const listLimit = Math.max(3, height - 10);
   const choices: BookingChoices = {
@@ -50,13 +58,15 @@ export function BookingForm({ height, doctor: initialDoctor, slot: initialSlot, 
     slotValues: (doctor, source) => slotItems(store.getState().day, doctor, source).map((item) => item.value),
     listLimit,
   };
-  const [state, dispatch, now] = useReducerNow((s: BookingFormState, a: BookingAction) => reduceBookingForm(s, a, choices), () =>
-    initialBookingForm(initialDoctor, initialSlot),
+  const [state, dispatch, now] = useReducerNow(
+    (s: BookingFormState, a: BookingAction) => reduceBookingForm(s, a, choices),
+    () => initialBookingForm(initialDoctor, initialSlot),
   );
   useBookingFormInput({ now, dispatch, send: (command) => store.getState().dispatch(command), onDone, onCancel });
 
-  // Recomputed whenever the day changes, so the marks are always the engine's current word.
-  const items = useMemo(() => slotItems(day, state.doctor, state.source), [day, state.doctor, state.source, version]);
+  // Recomputed at every render (the form re-renders as the day's version moves), so the marks
+  // are always the engine's current word.
+  const items = slotItems(day, state.doctor, state.source);
   const doctor = day.doctors[state.doctor]!;
 
   const row = (field: Step, value: string, placeholder = '') => {

@@ -34,6 +34,8 @@ export function CancelDialog({ height, width, onDone, onCancel }: Props) {
 
   const query = state.query.value;
   const visible = Math.max(1, height - 6);
+  // The day changes in place: its version is what tells the memo to recompute.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
   const matches = useMemo(() => searchActive(store.getState().day, query, SEARCH_LIMIT), [store, query, version]);
   const at = Math.min(state.at, Math.max(0, matches.length - 1));
   const top = Math.max(0, Math.min(at - visible + 1, matches.length - visible));
@@ -55,7 +57,9 @@ export function CancelDialog({ height, width, onDone, onCancel }: Props) {
     <Box flexDirection="column" height={height} overflowY="hidden" borderStyle="round" borderColor="yellow" paddingX={1}>
       <Text bold>Cancel a token</Text>
       <Box>
-        <Text color={ACCENT} bold>{'▸ Find   '}</Text>
+        <Text color={ACCENT} bold>
+          {'▸ Find   '}
+        </Text>
         <TextField state={state.query} placeholder="token or name" />
       </Box>
       {matches.length === 0 ? (
@@ -69,7 +73,9 @@ export function CancelDialog({ height, width, onDone, onCancel }: Props) {
             <Text key={match.token} wrap="truncate" inverse={selected}>
               {selected ? '▸ ' : '  '}
               {`${match.token} ${fitWidth(match.patient, 18)} `}
-              <Text color={style.color} bold={style.bold ?? false}>{style.tag}</Text>
+              <Text color={style.color} bold={style.bold ?? false}>
+                {style.tag}
+              </Text>
               {`  ${fitWidth(where, Math.max(10, width - 40))}`}
             </Text>
           );

@@ -20,10 +20,21 @@ export const QUESTION_ANSWERS = {
 export function ConfirmDialog({ title, detail }: { title: string; detail?: string | undefined }) {
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="yellow" paddingX={1}>
-      <Text bold wrap="wrap">{title}</Text>
+      <Text bold wrap="wrap">
+        {title}
+      </Text>
       {detail !== undefined && <Text wrap="wrap">{detail}</Text>}
       <Text>
-        <Text bold inverse> y </Text> yes   <Text bold inverse> n </Text> no
+        <Text bold inverse>
+          {' '}
+          y{' '}
+        </Text>{' '}
+        yes{' '}
+        <Text bold inverse>
+          {' '}
+          n{' '}
+        </Text>{' '}
+        no
       </Text>
     </Box>
   );

@@ -23,10 +23,16 @@ export function Header({ width, paging, title }: { width: number; paging: Paging
   return (
     <Box width={width} height={1}>
       <Text wrap="truncate">
-        <Text bold color={ACCENT}>{room >= 30 ? head : ' '}</Text>
-        <Text bold inverse>{clock}</Text>
+        <Text bold color={ACCENT}>
+          {room >= 30 ? head : ' '}
+        </Text>
+        <Text bold inverse>
+          {clock}
+        </Text>
         <Text>{`  ${totalsText(totals, room >= 30 ? room : room + head.length - 1)}`}</Text>
-        <Text color="yellow" bold>{page}</Text>
+        <Text color="yellow" bold>
+          {page}
+        </Text>
       </Text>
     </Box>
   );

@@ -22,7 +22,9 @@ export function HelpOverlay({ height }: { height: number }) {
           {`${PRIORITY[source]} ${SOURCE_STYLE[source].label}`}
         </Text>
       ))}
-      <Text wrap="truncate" dimColor>↯ displaced at least once · ◀ now: the slot the clock is in · Esc closes</Text>
+      <Text wrap="truncate" dimColor>
+        ↯ displaced at least once · ◀ now: the slot the clock is in · Esc closes
+      </Text>
     </Box>
   );
 }

@@ -42,6 +42,8 @@ export function SimulationApp({ runner, seed }: { runner: SimulationRunner; seed
   const [doctor, setDoctor] = useState(0);
   const report = useMemo(
     () => (player.finished ? buildReport(store.getState().day, runner.counters, seed) : null),
+    // The day changes in place: its version is what tells the memo to recompute.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [player.finished, store, runner, seed, version],
   );
 
@@ -50,7 +52,11 @@ export function SimulationApp({ runner, seed }: { runner: SimulationRunner; seed
     for (const press of keysOf(input, key)) {
       const matched = matchKey(report ? 'report' : 'film', press);
       if (matched?.action === 'quit') return exit();
-      if (matched) FILM_ACTIONS[matched.action as FilmAction]({ player, turnPage: (delta) => setDoctor((d) => (d + delta + columns.length) % columns.length) }, matched.delta);
+      if (matched)
+        FILM_ACTIONS[matched.action as FilmAction](
+          { player, turnPage: (delta) => setDoctor((d) => (d + delta + columns.length) % columns.length) },
+          matched.delta,
+        );
     }
   });
 

@@ -18,15 +18,16 @@ export interface CancelDialogState {
 }
 
 export type CancelDialogAction =
-  | { type: 'edit'; press: KeyPress }
-  | { type: 'highlight'; delta: 1 | -1 }
-  | { type: 'enter' }
-  | { type: 'answer'; yes: boolean };
+  { type: 'edit'; press: KeyPress } | { type: 'highlight'; delta: 1 | -1 } | { type: 'enter' } | { type: 'answer'; yes: boolean };
 
 export const initialCancelDialog: CancelDialogState = { query: emptyText, at: 0, confirming: null, submit: null };
 
 /** `matches(query)`: active tokens the text finds, in order. */
-export function reduceCancelDialog(state: CancelDialogState, action: CancelDialogAction, matches: (query: string) => readonly ActiveMatch[]): CancelDialogState {
+export function reduceCancelDialog(
+  state: CancelDialogState,
+  action: CancelDialogAction,
+  matches: (query: string) => readonly ActiveMatch[],
+): CancelDialogState {
   switch (action.type) {
     case 'edit': {
       if (state.confirming) return state;

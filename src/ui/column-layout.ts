@@ -96,10 +96,7 @@ function overflowLines(entries: OverflowView[], input: ColumnLayoutInput, max: n
   const shown = entries.length > max ? entries.slice(0, Math.max(0, max - 1)) : entries;
   for (const entry of shown) {
     const target = ` → ${formatTime(entry.slotStart)}`;
-    lines.push([
-      ...chipSegments(entry, input.width - target.length, input, ` ${String(entry.position).padStart(2)}. `),
-      { text: target, dim: true },
-    ]);
+    lines.push([...chipSegments(entry, input.width - target.length, input, ` ${String(entry.position).padStart(2)}. `), { text: target, dim: true }]);
   }
   if (shown.length < entries.length) lines.push([{ text: `   +${entries.length - shown.length} more waiting`, dim: true }]);
   return lines;

@@ -14,13 +14,18 @@ export interface KeyPress {
 
 const ENTER = /^[\r\n]$/;
 
+/** A C0 or C1 control character (or DEL): never text. */
+function isControl(character: string): boolean {
+  const code = character.codePointAt(0) ?? 0;
+  return code < 0x20 || (code >= 0x7f && code <= 0x9f);
+}
+
 function keyOfCharacter(character: string): KeyPress | null {
   if (ENTER.test(character)) return { input: '', key: { return: true } };
   if (character === '\t') return { input: '', key: { tab: true } };
   if (character === '\u007F' || character === '\b') return { input: '', key: { backspace: true } };
   if (character === '\u0003') return { input: 'c', key: { ctrl: true } };
-  // Any other C0 or C1 control character is not text.
-  if (/[\u0000-\u001F\u007F-\u009F]/.test(character)) return null;
+  if (isControl(character)) return null;
   return { input: character, key: /^[A-Z]$/.test(character) ? { shift: true } : {} };
 }
 
@@ -34,7 +39,7 @@ export function keysOf(input: string, key: Partial<Key>): KeyPress[] {
       return only ? [only] : [];
     }
     // Ink passes Enter, Tab and Backspace on with their control character as input: not text.
-    return [{ input: /^[\u0000-\u001F\u007F]+$/.test(input) ? '' : input, key }];
+    return [{ input: input !== '' && [...input].every(isControl) ? '' : input, key }];
   }
   // "\r\n" from a paste is one line break, not two Enters.
   const text = input.replace(/\r\n/g, '\r');

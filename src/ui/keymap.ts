@@ -79,7 +79,12 @@ export const KEYMAP: readonly Binding[] = [
   {
     screen: 'board',
     action: 'doctor',
-    keys: [{ key: 'leftArrow', delta: -1 }, { key: 'tab', shift: true, delta: -1 }, { key: 'rightArrow', delta: 1 }, { key: 'tab', delta: 1 }],
+    keys: [
+      { key: 'leftArrow', delta: -1 },
+      { key: 'tab', shift: true, delta: -1 },
+      { key: 'rightArrow', delta: 1 },
+      { key: 'tab', delta: 1 },
+    ],
     label: '← → or Tab / Shift+Tab',
     help: 'previous / next doctor (pages follow)',
     hint: { key: '←→', action: 'doctor' },
@@ -87,7 +92,10 @@ export const KEYMAP: readonly Binding[] = [
   {
     screen: 'board',
     action: 'row',
-    keys: [{ key: 'upArrow', delta: -1 }, { key: 'downArrow', delta: 1 }],
+    keys: [
+      { key: 'upArrow', delta: -1 },
+      { key: 'downArrow', delta: 1 },
+    ],
     label: '↑ ↓',
     help: 'move between slots and patients',
     hint: { key: '↑↓', action: 'move' },
@@ -95,7 +103,10 @@ export const KEYMAP: readonly Binding[] = [
   {
     screen: 'board',
     action: 'page',
-    keys: [{ key: 'pageUp', delta: -1 }, { key: 'pageDown', delta: 1 }],
+    keys: [
+      { key: 'pageUp', delta: -1 },
+      { key: 'pageDown', delta: 1 },
+    ],
     label: 'PgUp PgDn',
     help: 'previous / next page of doctors',
   },
@@ -141,7 +152,10 @@ export const KEYMAP: readonly Binding[] = [
   {
     screen: 'form',
     action: 'field',
-    keys: [{ key: 'tab', delta: 1 }, { key: 'tab', shift: true, delta: -1 }],
+    keys: [
+      { key: 'tab', delta: 1 },
+      { key: 'tab', shift: true, delta: -1 },
+    ],
     label: 'Tab / Shift+Tab',
     help: 'next / previous field',
     hint: { key: 'Tab', action: 'field' },
@@ -149,20 +163,46 @@ export const KEYMAP: readonly Binding[] = [
   {
     screen: 'form',
     action: 'updown',
-    keys: [{ key: 'upArrow', delta: -1 }, { key: 'downArrow', delta: 1 }, { input: 'k', delta: -1 }, { input: 'j', delta: 1 }],
+    keys: [
+      { key: 'upArrow', delta: -1 },
+      { key: 'downArrow', delta: 1 },
+      { input: 'k', delta: -1 },
+      { input: 'j', delta: 1 },
+    ],
     label: '↑ ↓',
     help: 'previous / next field; in a list, the choice (k j too)',
   },
   { screen: 'form', action: 'pick', keys: input('1', '2', '3', '4', '5', '6', '7', '8', '9'), label: '1-9', help: 'in a list, take the n-th choice shown' },
   { screen: 'form', action: 'close', keys: [{ key: 'escape' }], label: 'Esc', help: 'back out, nothing booked', hint: { key: 'Esc', action: 'back out' } },
-  { screen: 'cancel', action: 'pick', keys: [{ key: 'upArrow', delta: -1 }, { key: 'downArrow', delta: 1 }], label: '↑ ↓', help: 'pick a match' },
-  { screen: 'cancel', action: 'enter', keys: [{ key: 'return' }], label: 'Enter', help: 'ask to cancel the picked token', hint: { key: 'Enter', action: 'next / confirm' } },
+  {
+    screen: 'cancel',
+    action: 'pick',
+    keys: [
+      { key: 'upArrow', delta: -1 },
+      { key: 'downArrow', delta: 1 },
+    ],
+    label: '↑ ↓',
+    help: 'pick a match',
+  },
+  {
+    screen: 'cancel',
+    action: 'enter',
+    keys: [{ key: 'return' }],
+    label: 'Enter',
+    help: 'ask to cancel the picked token',
+    hint: { key: 'Enter', action: 'next / confirm' },
+  },
   { screen: 'cancel', action: 'close', keys: [{ key: 'escape' }], label: 'Esc', help: 'back out, nothing cancelled', hint: { key: 'Esc', action: 'back out' } },
   { screen: 'film', action: 'pause', keys: input(' '), label: 'Space', help: 'pause / resume', hint: { key: 'Space', action: 'pause' } },
   {
     screen: 'film',
     action: 'speed',
-    keys: [{ input: '+', delta: 1 }, { input: '=', delta: 1 }, { input: '-', delta: -1 }, { input: '_', delta: -1 }],
+    keys: [
+      { input: '+', delta: 1 },
+      { input: '=', delta: 1 },
+      { input: '-', delta: -1 },
+      { input: '_', delta: -1 },
+    ],
     label: '+ / -',
     help: 'faster / slower: 1x, 2x, 5x, 10x (the default), 20x, 30x, 60x; at 1x a simulated minute takes a second, at 60x an hour does',
     hint: { key: '+ -', action: 'speed' },
@@ -171,7 +211,11 @@ export const KEYMAP: readonly Binding[] = [
   {
     screen: 'film',
     action: 'doctor',
-    keys: [{ key: 'leftArrow', delta: -1 }, { key: 'rightArrow', delta: 1 }, { key: 'tab', delta: 1 }],
+    keys: [
+      { key: 'leftArrow', delta: -1 },
+      { key: 'rightArrow', delta: 1 },
+      { key: 'tab', delta: 1 },
+    ],
     label: '← →',
     help: 'page the doctors',
     hint: { key: '←→', action: 'doctors' },

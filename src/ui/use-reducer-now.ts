@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 
 /**
  * A reducer whose latest state key handlers can read at once. Keys that arrive in a burst
@@ -9,7 +9,10 @@ export function useReducerNow<S, A>(reduce: (state: S, action: A) => S, initial:
   const [state, setState] = useState(initial);
   const now = useRef(state);
   const reduceRef = useRef(reduce);
-  reduceRef.current = reduce;
+  // Committed before any further key can arrive, so each key is reduced with this render's context.
+  useLayoutEffect(() => {
+    reduceRef.current = reduce;
+  });
   const dispatch = useCallback((action: A): S => {
     now.current = reduceRef.current(now.current, action);
     setState(now.current);

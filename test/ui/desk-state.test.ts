@@ -25,7 +25,13 @@ function run(view: DeskView, ...actions: DeskAction[]): DeskScreenState {
 
 describe('the desk screen reducer', () => {
   it('starts on the board, on the first doctor’s first open slot, with no notice', () => {
-    expect(initialDesk(viewOf([]).columns)).toEqual({ mode: { kind: 'board' }, cursor: { doctor: 0, target: { kind: 'slot', slot: 0 } }, notice: null, submit: null, quit: false });
+    expect(initialDesk(viewOf([]).columns)).toEqual({
+      mode: { kind: 'board' },
+      cursor: { doctor: 0, target: { kind: 'slot', slot: 0 } },
+      notice: null,
+      submit: null,
+      quit: false,
+    });
   });
 
   it('moves between doctors, wrapping around, and by a page', () => {
@@ -92,7 +98,11 @@ describe('the desk screen reducer', () => {
   });
 
   it('t asks to move the clock to the next boundary; at the end of the day it says so', () => {
-    expect(run(viewOf([], '09:00'), { type: 'clock' }).mode).toMatchObject({ kind: 'confirm', title: 'Move the clock from 09:00 to 10:00?', command: { op: 'clock', time: '10:00' } });
+    expect(run(viewOf([], '09:00'), { type: 'clock' }).mode).toMatchObject({
+      kind: 'confirm',
+      title: 'Move the clock from 09:00 to 10:00?',
+      command: { op: 'clock', time: '10:00' },
+    });
     expect(run(viewOf([], '17:00'), { type: 'clock' })).toMatchObject({ mode: { kind: 'board' }, notice: 'The day is over: every slot has ended.' });
   });
 

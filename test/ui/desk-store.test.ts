@@ -40,7 +40,11 @@ describe('the desk store', () => {
       submit: (command) => [execute(day, command)],
       sync() {
         const outcome = execute(day, book('Asha'));
-        mismatches.push({ seq: 4, recorded: { op: 'book', status: 'WAITLISTED', token: 'SHR-001', slot: '09:00-10:00', position: 1 } as never, replayed: outcome.result });
+        mismatches.push({
+          seq: 4,
+          recorded: { op: 'book', status: 'WAITLISTED', token: 'SHR-001', slot: '09:00-10:00', position: 1 } as never,
+          replayed: outcome.result,
+        });
         return [outcome];
       },
       followClock: () => [],
