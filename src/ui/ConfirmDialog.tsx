@@ -26,15 +26,13 @@ export function ConfirmDialog({ title, detail }: { title: string; detail?: strin
       {detail !== undefined && <Text wrap="wrap">{detail}</Text>}
       <Text>
         <Text bold inverse>
-          {' '}
-          y{' '}
-        </Text>{' '}
-        yes{' '}
+          {' y '}
+        </Text>
+        {' yes   '}
         <Text bold inverse>
-          {' '}
-          n{' '}
-        </Text>{' '}
-        no
+          {' n '}
+        </Text>
+        {' no'}
       </Text>
     </Box>
   );
