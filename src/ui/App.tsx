@@ -56,7 +56,7 @@ export function App({ title = 'OPD desk', quitWarning }: AppProps) {
     () => initialDesk(columns),
   );
   const { mode } = state;
-  useDeskInput({ now, dispatch, send: (command) => store.getState().dispatch(command), exit }, mode.kind !== 'book' && mode.kind !== 'cancel');
+  const listenFor = useDeskInput({ now, dispatch, send: (command) => store.getState().dispatch(command), exit });
 
   const selection = settled(state.cursor, columns);
   const rows = rowsFor(size.rows);
@@ -71,8 +71,10 @@ export function App({ title = 'OPD desk', quitWarning }: AppProps) {
       <Box height={rows.board} flexDirection="column" overflowY="hidden">
         {mode.kind === 'board' && <Board paging={paging} height={rows.board} selection={selection} />}
         {mode.kind === 'help' && <HelpOverlay height={rows.board} />}
-        {mode.kind === 'book' && <BookingForm height={rows.board} doctor={mode.doctor} slot={mode.slot} onDone={finish} onCancel={back} />}
-        {mode.kind === 'cancel' && <CancelDialog height={rows.board} width={size.columns} onDone={finish} onCancel={back} />}
+        {mode.kind === 'book' && (
+          <BookingForm height={rows.board} doctor={mode.doctor} slot={mode.slot} onDone={finish} onCancel={back} listen={listenFor(mode)} />
+        )}
+        {mode.kind === 'cancel' && <CancelDialog height={rows.board} width={size.columns} onDone={finish} onCancel={back} listen={listenFor(mode)} />}
         {mode.kind === 'confirm' && <ConfirmDialog title={mode.title} detail={mode.detail} />}
         {mode.kind === 'confirm-quit' && <ConfirmDialog title="Quit opd-desk?" detail={mode.detail} />}
       </Box>

@@ -21,6 +21,7 @@ import { TextField } from './TextField.js';
 import { ACCENT, SOURCE_STYLE } from './theme.js';
 import { useBookingFormInput } from './use-booking-form-input.js';
 import { useReducerNow } from './use-reducer-now.js';
+import type { ListenForKeys } from './screen-keys.js';
 
 export { NEXT_AVAILABLE } from './booking-form-state.js';
 
@@ -31,6 +32,8 @@ interface Props {
   slot: string;
   onDone: (result: Result) => void;
   onCancel: () => void;
+  /** How the form gets its keys from the desk. */
+  listen: ListenForKeys;
 }
 
 const LABEL: Record<Step, string> = { name: 'Name', phone: 'Phone', doctor: 'Doctor', source: 'Source', slot: 'Slot' };
@@ -47,7 +50,7 @@ function slotItems(day: Day, doctorIndex: number, source: Source): { label: stri
   return items;
 }
 
-export function BookingForm({ height, doctor: initialDoctor, slot: initialSlot, onDone, onCancel }: Props) {
+export function BookingForm({ height, doctor: initialDoctor, slot: initialSlot, onDone, onCancel, listen }: Props) {
   const store = useDeskStore();
   // Subscribed so the form redraws when the day changes (at this desk or another).
   useDesk((state) => state.version);
@@ -62,7 +65,7 @@ export function BookingForm({ height, doctor: initialDoctor, slot: initialSlot, 
     (s: BookingFormState, a: BookingAction) => reduceBookingForm(s, a, choices),
     () => initialBookingForm(initialDoctor, initialSlot),
   );
-  useBookingFormInput({ now, dispatch, send: (command) => store.getState().dispatch(command), onDone, onCancel });
+  useBookingFormInput({ now, dispatch, send: (command) => store.getState().dispatch(command), onDone, onCancel }, listen);
 
   // Recomputed at every render (the form re-renders as the day's version moves), so the marks
   // are always the engine's current word.

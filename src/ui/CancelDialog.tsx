@@ -15,22 +15,25 @@ import { TextField } from './TextField.js';
 import { ACCENT, SOURCE_STYLE } from './theme.js';
 import { useCancelDialogInput } from './use-cancel-dialog-input.js';
 import { useReducerNow } from './use-reducer-now.js';
+import type { ListenForKeys } from './screen-keys.js';
 
 interface Props {
   height: number;
   width: number;
   onDone: (result: Result) => void;
   onCancel: () => void;
+  /** How the form gets its keys from the desk. */
+  listen: ListenForKeys;
 }
 
 const SEARCH_LIMIT = 200;
 
-export function CancelDialog({ height, width, onDone, onCancel }: Props) {
+export function CancelDialog({ height, width, onDone, onCancel, listen }: Props) {
   const store = useDeskStore();
   const version = useDesk((state) => state.version);
   const search = (query: string) => searchActive(store.getState().day, query, SEARCH_LIMIT);
   const [state, dispatch, now] = useReducerNow((s: CancelDialogState, a: CancelDialogAction) => reduceCancelDialog(s, a, search), initialCancelDialog);
-  useCancelDialogInput({ now, dispatch, send: (command) => store.getState().dispatch(command), onDone, onCancel });
+  useCancelDialogInput({ now, dispatch, send: (command) => store.getState().dispatch(command), onDone, onCancel }, listen);
 
   const query = state.query.value;
   const visible = Math.max(1, height - 6);

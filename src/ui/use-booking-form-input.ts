@@ -1,13 +1,13 @@
 /**
- * The booking form's keys: each key of a burst becomes an action, in order, against the form's
+ * The booking form's keys (handed over by the desk): each key becomes an action, in order, against the form's
  * latest state; a booking the form has made ready is sent through the store at once, and a
  * refusal comes back to the form as an action.
  */
-import { useInput } from 'ink';
 import type { Result } from '../engine/index.js';
 import type { BookingAction, BookingFormState } from './booking-form-state.js';
 import { fieldOfRefusal, isTextStep } from './booking-form-state.js';
-import { keysOf, type KeyPress } from './key-burst.js';
+import type { KeyPress } from './key-burst.js';
+import { useScreenKeys, type ListenForKeys } from './screen-keys.js';
 import { matchKey } from './keymap.js';
 
 /** The action a key asks for on the current step; 'close' backs out; null ignores it. */
@@ -39,17 +39,15 @@ export interface BookingFormInput {
   onCancel: () => void;
 }
 
-export function useBookingFormInput({ now, dispatch, send, onDone, onCancel }: BookingFormInput): void {
-  useInput((input, key) => {
-    for (const press of keysOf(input, key)) {
-      const action = bookingActionOf(press, now.current);
-      if (action === 'close') return onCancel();
-      if (action === null) continue;
-      const { submit } = dispatch(action);
-      if (!submit) continue;
-      const result = send(submit);
-      if (result.status !== 'ERROR') return onDone(result);
-      dispatch({ type: 'refused', error: result.error, field: fieldOfRefusal(result) });
-    }
+export function useBookingFormInput({ now, dispatch, send, onDone, onCancel }: BookingFormInput, listen: ListenForKeys): void {
+  useScreenKeys(listen, (press) => {
+    const action = bookingActionOf(press, now.current);
+    if (action === 'close') return onCancel();
+    if (action === null) return;
+    const { submit } = dispatch(action);
+    if (!submit) return;
+    const result = send(submit);
+    if (result.status !== 'ERROR') return onDone(result);
+    dispatch({ type: 'refused', error: result.error, field: fieldOfRefusal(result) });
   });
 }

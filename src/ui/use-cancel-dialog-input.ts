@@ -1,9 +1,9 @@
-/** The cancel dialog's keys, each key of a burst in order; a confirmed cancellation is sent at once. */
-import { useInput } from 'ink';
+/** The cancel dialog's keys (handed over by the desk), in order; a confirmed cancellation is sent at once. */
 import type { CancelCommand, Result } from '../engine/index.js';
 import type { CancelDialogAction, CancelDialogState } from './cancel-dialog-state.js';
 import { confirmAnswerOf } from './ConfirmDialog.js';
-import { keysOf, type KeyPress } from './key-burst.js';
+import type { KeyPress } from './key-burst.js';
+import { useScreenKeys, type ListenForKeys } from './screen-keys.js';
 import { matchKey } from './keymap.js';
 
 export function cancelActionOf(press: KeyPress, state: CancelDialogState): CancelDialogAction | 'close' | null {
@@ -31,14 +31,12 @@ export interface CancelDialogInput {
   onCancel: () => void;
 }
 
-export function useCancelDialogInput({ now, dispatch, send, onDone, onCancel }: CancelDialogInput): void {
-  useInput((input, key) => {
-    for (const press of keysOf(input, key)) {
-      const action = cancelActionOf(press, now.current);
-      if (action === 'close') return onCancel();
-      if (action === null) continue;
-      const { submit } = dispatch(action);
-      if (submit) return onDone(send(submit));
-    }
+export function useCancelDialogInput({ now, dispatch, send, onDone, onCancel }: CancelDialogInput, listen: ListenForKeys): void {
+  useScreenKeys(listen, (press) => {
+    const action = cancelActionOf(press, now.current);
+    if (action === 'close') return onCancel();
+    if (action === null) return;
+    const { submit } = dispatch(action);
+    if (submit) onDone(send(submit));
   });
 }

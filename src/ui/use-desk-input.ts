@@ -5,11 +5,13 @@
  * listen for themselves while open.
  */
 import { useInput } from 'ink';
+import { useLayoutEffect, useRef } from 'react';
 import type { Command, Result } from '../engine/index.js';
 import { confirmAnswerOf } from './ConfirmDialog.js';
-import type { DeskAction, DeskScreenState } from './desk-state.js';
+import type { DeskAction, DeskMode, DeskScreenState } from './desk-state.js';
 import { keysOf, type KeyPress } from './key-burst.js';
 import { matchKey } from './keymap.js';
+import type { ListenForKeys } from './screen-keys.js';
 
 export function deskActionOf(press: KeyPress, state: DeskScreenState): DeskAction | null {
   const mode = state.mode.kind;
@@ -46,22 +48,45 @@ export interface DeskInput {
   exit: () => void;
 }
 
-/** Listens while the board, the help or a question is showing. */
-export function useDeskInput({ now, dispatch, send, exit }: DeskInput, isActive: boolean): void {
-  useInput(
-    (input, key) => {
-      for (const press of keysOf(input, key)) {
-        if (now.current.mode.kind === 'board') dispatch({ type: 'key' });
-        const action = deskActionOf(press, now.current);
-        if (action === null) continue;
-        const next = dispatch(action);
-        if (next.quit) return exit();
-        if (next.submit) dispatch({ type: 'sent', result: send(next.submit) });
-        const mode = now.current.mode.kind;
-        // The form and the dialog take the keys from here on.
-        if (mode === 'book' || mode === 'cancel') return;
-      }
-    },
-    { isActive },
-  );
+/**
+ * The desk's one key listener. Keys for the board, the help and questions are handled here;
+ * keys for the booking form and the cancel dialog go to the screen (see ./screen-keys.ts), or
+ * wait for it while it mounts. Returns how such a screen, opened as `owner`, listens.
+ */
+export function useDeskInput({ now, dispatch, send, exit }: DeskInput): (owner: DeskMode) => ListenForKeys {
+  const screen = useRef<{ owner: DeskMode; handle: (press: KeyPress) => void } | null>(null);
+  const waiting = useRef<KeyPress[]>([]);
+  const outside = useRef({ send, exit });
+  useLayoutEffect(() => {
+    outside.current = { send, exit };
+  });
+
+  const route = (press: KeyPress) => {
+    const mode = now.current.mode;
+    if (now.current.quit) return;
+    if (mode.kind === 'book' || mode.kind === 'cancel') {
+      if (screen.current?.owner === mode) screen.current.handle(press);
+      else waiting.current.push(press);
+      return;
+    }
+    if (mode.kind === 'board') dispatch({ type: 'key' });
+    const action = deskActionOf(press, now.current);
+    if (action === null) return;
+    const next = dispatch(action);
+    if (next.quit) return outside.current.exit();
+    if (next.submit) dispatch({ type: 'sent', result: outside.current.send(next.submit) });
+  };
+
+  useInput((input, key) => {
+    for (const press of keysOf(input, key)) route(press);
+  });
+
+  return (owner: DeskMode): ListenForKeys =>
+    (handle) => {
+      screen.current = { owner, handle };
+      for (const press of waiting.current.splice(0)) route(press);
+      return () => {
+        if (screen.current?.owner === owner) screen.current = null;
+      };
+    };
 }
