@@ -74,7 +74,9 @@ export function App({ title = 'OPD desk', quitWarning }: AppProps) {
         {mode.kind === 'book' && (
           <BookingForm height={rows.board} doctor={mode.doctor} slot={mode.slot} onDone={finish} onCancel={back} listen={listenFor(mode)} />
         )}
-        {mode.kind === 'cancel' && <CancelDialog height={rows.board} width={size.columns} onDone={finish} onCancel={back} listen={listenFor(mode)} />}
+        {mode.kind === 'cancel' && (
+          <CancelDialog token={mode.token} height={rows.board} width={size.columns} onDone={finish} onCancel={back} listen={listenFor(mode)} />
+        )}
         {mode.kind === 'confirm' && <ConfirmDialog title={mode.title} detail={mode.detail} />}
         {mode.kind === 'confirm-quit' && <ConfirmDialog title="Quit opd-desk?" detail={mode.detail} />}
       </Box>

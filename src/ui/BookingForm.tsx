@@ -50,6 +50,16 @@ function slotItems(day: Day, doctorIndex: number, source: Source): { label: stri
   return items;
 }
 
+/**
+ * Where the slot list starts: on the slot the desk's cursor was on, unless this patient would
+ * only wait there (full, and not an emergency): then on "Next available".
+ */
+function startSlot(day: Day, doctorIndex: number, source: Source, preferred: string): string {
+  const slot = day.doctors[doctorIndex]?.slots.find((s) => s.label === preferred && !s.closed);
+  if (!slot) return NEXT_AVAILABLE;
+  return source === 'EMERGENCY' || previewSlot(day, slot, source).kind === 'free' ? preferred : NEXT_AVAILABLE;
+}
+
 export function BookingForm({ height, doctor: initialDoctor, slot: initialSlot, onDone, onCancel, listen }: Props) {
   const store = useDeskStore();
   // Subscribed so the form redraws when the day changes (at this desk or another).
@@ -60,10 +70,11 @@ export function BookingForm({ height, doctor: initialDoctor, slot: initialSlot, 
     doctorIds: day.doctors.map((d) => d.id),
     slotValues: (doctor, source) => slotItems(store.getState().day, doctor, source).map((item) => item.value),
     listLimit,
+    startSlot: (doctor, source, preferred) => startSlot(store.getState().day, doctor, source, preferred),
   };
   const [state, dispatch, now] = useReducerNow(
     (s: BookingFormState, a: BookingAction) => reduceBookingForm(s, a, choices),
-    () => initialBookingForm(initialDoctor, initialSlot),
+    () => initialBookingForm(initialDoctor, startSlot(day, initialDoctor, 'WALK_IN', initialSlot), initialSlot),
   );
   useBookingFormInput({ now, dispatch, send: (command) => store.getState().dispatch(command), onDone, onCancel }, listen);
 

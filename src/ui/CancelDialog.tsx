@@ -7,7 +7,7 @@ import { Box, Text } from 'ink';
 import { useMemo } from 'react';
 import type { Result } from '../engine/index.js';
 import { searchActive } from '../store/selectors.js';
-import { initialCancelDialog, reduceCancelDialog, type CancelDialogAction, type CancelDialogState } from './cancel-dialog-state.js';
+import { cancelDialogOn, reduceCancelDialog, type CancelDialogAction, type CancelDialogState } from './cancel-dialog-state.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { useDesk, useDeskStore } from './desk-context.js';
 import { fitWidth } from './lines.js';
@@ -22,17 +22,22 @@ interface Props {
   width: number;
   onDone: (result: Result) => void;
   onCancel: () => void;
+  /** The token to start on (the selected patient). */
+  token?: string | undefined;
   /** How the form gets its keys from the desk. */
   listen: ListenForKeys;
 }
 
 const SEARCH_LIMIT = 200;
 
-export function CancelDialog({ height, width, onDone, onCancel, listen }: Props) {
+export function CancelDialog({ height, width, onDone, onCancel, listen, token }: Props) {
   const store = useDeskStore();
   const version = useDesk((state) => state.version);
   const search = (query: string) => searchActive(store.getState().day, query, SEARCH_LIMIT);
-  const [state, dispatch, now] = useReducerNow((s: CancelDialogState, a: CancelDialogAction) => reduceCancelDialog(s, a, search), initialCancelDialog);
+  const [state, dispatch, now] = useReducerNow(
+    (s: CancelDialogState, a: CancelDialogAction) => reduceCancelDialog(s, a, search),
+    () => cancelDialogOn(token, search),
+  );
   useCancelDialogInput({ now, dispatch, send: (command) => store.getState().dispatch(command), onDone, onCancel }, listen);
 
   const query = state.query.value;

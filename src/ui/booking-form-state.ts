@@ -23,6 +23,10 @@ export interface BookingFormState {
   source: Source;
   /** A slot label, or NEXT_AVAILABLE. */
   slot: string;
+  /** The slot the desk's cursor was on (or NEXT_AVAILABLE): where the slot list starts until one is picked. */
+  preferred: string;
+  /** The receptionist has moved in the slot list: their choice stands. */
+  slotPicked: boolean;
   /** The highlighted row of the list the step shows (doctor, source or slot). */
   list: ChoiceListState;
   errors: Partial<Record<Step, string>>;
@@ -37,6 +41,8 @@ export interface BookingChoices {
   slotValues(doctor: number, source: Source): readonly string[];
   /** Rows a list shows at once. */
   listLimit: number;
+  /** Where the slot list starts for this doctor and source, given the preferred slot. */
+  startSlot(doctor: number, source: Source, preferred: string): string;
 }
 
 export type BookingAction =
@@ -51,8 +57,20 @@ export function isTextStep(step: Step): step is TextField {
   return step === 'name' || step === 'phone';
 }
 
-export function initialBookingForm(doctor: number, slot: string): BookingFormState {
-  return { step: 'name', name: emptyText, phone: emptyText, doctor, source: 'WALK_IN', slot, list: { at: 0, top: 0 }, errors: {}, submit: null };
+export function initialBookingForm(doctor: number, slot: string, preferred = slot): BookingFormState {
+  return {
+    step: 'name',
+    name: emptyText,
+    phone: emptyText,
+    doctor,
+    source: 'WALK_IN',
+    slot,
+    preferred,
+    slotPicked: false,
+    list: { at: 0, top: 0 },
+    errors: {},
+    submit: null,
+  };
 }
 
 function listValues(state: BookingFormState, choices: BookingChoices): readonly unknown[] {
@@ -64,9 +82,10 @@ function listValues(state: BookingFormState, choices: BookingChoices): readonly 
 
 /** Enters a step; a list step highlights the current choice. */
 function enterStep(state: BookingFormState, step: Step, choices: BookingChoices): BookingFormState {
-  const next = { ...state, step };
+  const slot = step === 'slot' && !state.slotPicked ? choices.startSlot(state.doctor, state.source, state.preferred) : state.slot;
+  const next = { ...state, step, slot };
   const values = listValues(next, choices);
-  const current = step === 'doctor' ? state.doctor : step === 'source' ? SOURCES.indexOf(state.source) : step === 'slot' ? values.indexOf(state.slot) : 0;
+  const current = step === 'doctor' ? state.doctor : step === 'source' ? SOURCES.indexOf(state.source) : step === 'slot' ? values.indexOf(slot) : 0;
   return { ...next, list: choiceListAt(Math.max(0, current), values.length, choices.listLimit) };
 }
 
@@ -132,7 +151,7 @@ export function reduceBookingForm(state: BookingFormState, action: BookingAction
       if (isTextStep(state.step)) return state;
       const list = moveChoice(state.list, action.delta, length, choices.listLimit);
       const slot = state.step === 'slot' ? (choices.slotValues(state.doctor, state.source)[list.at] ?? state.slot) : state.slot;
-      return { ...state, list, slot };
+      return { ...state, list, slot, slotPicked: state.slotPicked || state.step === 'slot' };
     }
     case 'digit': {
       if (isTextStep(state.step)) return state;

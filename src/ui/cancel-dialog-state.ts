@@ -22,6 +22,12 @@ export type CancelDialogAction =
 
 export const initialCancelDialog: CancelDialogState = { query: emptyText, at: 0, confirming: null, submit: null };
 
+/** The dialog with the highlight on `token` (the selected patient) when the list shows it. */
+export function cancelDialogOn(token: string | undefined, matches: (query: string) => readonly ActiveMatch[]): CancelDialogState {
+  const at = token === undefined ? -1 : matches('').findIndex((match) => match.token === token);
+  return { ...initialCancelDialog, at: Math.max(0, at) };
+}
+
 /** `matches(query)`: active tokens the text finds, in order. */
 export function reduceCancelDialog(
   state: CancelDialogState,

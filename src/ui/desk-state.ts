@@ -13,7 +13,8 @@ export type DeskMode =
   | { kind: 'help' }
   /** The booking form, starting on this doctor and slot (a label, or NEXT_AVAILABLE). */
   | { kind: 'book'; doctor: number; slot: string }
-  | { kind: 'cancel' }
+  /** The cancel dialog, starting on this token (the selected patient), if any. */
+  | { kind: 'cancel'; token?: string }
   /** A question; y sends `command`. */
   | { kind: 'confirm'; title: string; detail?: string; command: Command }
   /** Quit? y (or a second Ctrl+C) quits. */
@@ -69,15 +70,22 @@ function moveDoctor(state: DeskScreenState, delta: number, view: DeskView): Desk
 }
 
 /**
- * The form starts on the slot under the cursor only when the cursor is on a slot row; on a
- * patient it starts on "Next available", so a quick Enter never waitlists into a full slot.
+ * The form prefers the selected slot: the slot row under the cursor, or the slot of the patient
+ * under it (the one they sit in or wait for). The form itself starts on "Next available" when
+ * that slot is full for the patient, so a quick Enter never waitlists into a full slot.
  */
 function bookingStart(state: DeskScreenState, view: DeskView): DeskMode {
   const selection = settled(state.cursor, view.columns);
   const column = view.columns[selection.doctor];
-  const slot = column && selection.target?.kind === 'slot' ? slotOfTarget(column, selection.target) : undefined;
+  const slot = column ? slotOfTarget(column, selection.target) : undefined;
   const open = slot !== undefined && column && !column.slots[slot]?.closed ? column.slots[slot]!.label : NEXT_AVAILABLE;
   return { kind: 'book', doctor: selection.doctor, slot: open };
+}
+
+/** The cancel dialog starts on the selected patient, so c, Enter, y cancels the one selected. */
+function cancelStart(state: DeskScreenState, view: DeskView): DeskMode {
+  const target = settled(state.cursor, view.columns).target;
+  return target?.kind === 'token' ? { kind: 'cancel', token: target.token } : { kind: 'cancel' };
 }
 
 function askNoShow(state: DeskScreenState, view: DeskView): DeskScreenState {
@@ -129,7 +137,10 @@ export function reduceDesk(state: DeskScreenState, action: DeskAction, view: Des
     case 'ask-quit':
       return { ...state, mode: { kind: 'confirm-quit', ...(view.quitWarning !== undefined && { detail: view.quitWarning }) } };
     case 'open':
-      return { ...state, mode: action.screen === 'book' ? bookingStart(state, view) : { kind: action.screen } };
+      return {
+        ...state,
+        mode: action.screen === 'book' ? bookingStart(state, view) : action.screen === 'cancel' ? cancelStart(state, view) : { kind: action.screen },
+      };
     case 'close':
       return board(state);
     case 'move-doctor':

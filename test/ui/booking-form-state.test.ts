@@ -16,6 +16,7 @@ const choices: BookingChoices = {
   slotValues: (doctor: number, source: Source) =>
     doctor === 0 ? [NEXT_AVAILABLE, '09:00-10:00', '10:00-11:00'] : source === 'EMERGENCY' ? [NEXT_AVAILABLE, '09:00-10:00'] : [NEXT_AVAILABLE],
   listLimit: 5,
+  startSlot: (_doctor: number, source: Source, preferred: string) => (source === 'EMERGENCY' || preferred !== '09:00-10:00' ? preferred : NEXT_AVAILABLE),
 };
 
 const run = (state: BookingFormState, ...actions: BookingAction[]) => actions.reduce((s, a) => reduceBookingForm(s, a, choices), state);
@@ -25,7 +26,15 @@ const filled = (): BookingFormState => run(initialBookingForm(0, NEXT_AVAILABLE)
 
 describe('the booking form reducer', () => {
   it('starts on the name, walk-in, on the doctor and slot it was given', () => {
-    expect(initialBookingForm(1, '10:00-11:00')).toMatchObject({ step: 'name', doctor: 1, source: 'WALK_IN', slot: '10:00-11:00', errors: {}, submit: null });
+    expect(initialBookingForm(1, '10:00-11:00')).toMatchObject({
+      step: 'name',
+      doctor: 1,
+      source: 'WALK_IN',
+      slot: '10:00-11:00',
+      preferred: '10:00-11:00',
+      errors: {},
+      submit: null,
+    });
   });
 
   it('types into the field of the current step only', () => {
@@ -64,6 +73,21 @@ describe('the booking form reducer', () => {
     const onSource = run(filled(), enter);
     expect(run(onSource, { type: 'digit', digit: 1 })).toMatchObject({ step: 'slot', source: 'EMERGENCY' });
     expect(run(onSource, { type: 'digit', digit: 9 })).toEqual(onSource);
+  });
+
+  it('the slot list starts on the preferred slot unless it is full for this patient, then on Next available', () => {
+    const typed = [...type('Asha'), enter, enter, enter] as BookingAction[];
+    expect(run(initialBookingForm(0, '10:00-11:00'), ...typed, enter).slot).toBe('10:00-11:00');
+    expect(run(initialBookingForm(0, NEXT_AVAILABLE, '09:00-10:00'), ...typed, enter)).toMatchObject({ slot: NEXT_AVAILABLE, list: { at: 0 } });
+    expect(run(initialBookingForm(0, NEXT_AVAILABLE, '09:00-10:00'), ...typed, { type: 'digit', digit: 1 })).toMatchObject({
+      slot: '09:00-10:00',
+      list: { at: 1 },
+    });
+  });
+
+  it('a slot picked in the list stands when the form comes back to it', () => {
+    const picked = run(filled(), enter, enter, { type: 'highlight', delta: 1 }, { type: 'move', delta: -1 }, { type: 'move', delta: 1 });
+    expect(picked).toMatchObject({ step: 'slot', slot: '09:00-10:00', slotPicked: true });
   });
 
   it('highlighting in the slot list chooses that slot, as the preview shows', () => {

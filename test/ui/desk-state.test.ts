@@ -55,10 +55,15 @@ describe('the desk screen reducer', () => {
     expect(run(view, { type: 'open', screen: 'help' }, { type: 'close' }).mode).toEqual({ kind: 'board' });
   });
 
-  it('opens the form on the slot under the cursor, or on Next available from a patient', () => {
+  it('opens the form on the slot under the cursor, or on the slot of the patient under it', () => {
     const view = viewOf(twoSeated);
     expect(run(view, { type: 'open', screen: 'book' }).mode).toEqual({ kind: 'book', doctor: 0, slot: '09:00-10:00' });
-    expect(run(view, { type: 'move-row', delta: 1 }, { type: 'open', screen: 'book' }).mode).toEqual({ kind: 'book', doctor: 0, slot: 'next' });
+    expect(run(view, { type: 'move-row', delta: 1 }, { type: 'open', screen: 'book' }).mode).toEqual({ kind: 'book', doctor: 0, slot: '09:00-10:00' });
+  });
+
+  it('opens the cancel dialog on the patient under the cursor', () => {
+    const view = viewOf(twoSeated);
+    expect(run(view, { type: 'move-row', delta: 1 }, { type: 'open', screen: 'cancel' }).mode).toEqual({ kind: 'cancel', token: 'SHR-002' });
   });
 
   it('asks before quitting, with the warning; yes quits, no goes back', () => {
