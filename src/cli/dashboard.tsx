@@ -55,7 +55,11 @@ export async function runDashboard(roster: Roster | undefined, options: DayOptio
       const title = `OPD desk · ${dayTitle(opened.date)}${opened.today ? '' : ' (not today: t moves the clock)'}`;
       const instance = render(
         <DeskProvider store={store}>
-          <App title={title} quitWarning={`Everything entered is saved in ${opened.file}; opd-desk picks the day up again on start.`} />
+          <App
+            title={title}
+            quitWarning={`Everything entered is saved in ${opened.file}; opd-desk picks the day up again on start.`}
+            liveClock={opened.today}
+          />
         </DeskProvider>,
         { exitOnCtrlC: false, incrementalRendering: true, maxFps: FRAME_RATE },
       );

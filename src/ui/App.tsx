@@ -38,9 +38,11 @@ export interface AppProps {
   title?: string;
   /** Says what quitting loses; the in-memory desk loses the day. */
   quitWarning?: string;
+  /** Today's date: the clock follows the wall clock, and t is refused. */
+  liveClock?: boolean;
 }
 
-export function App({ title = 'OPD desk', quitWarning }: AppProps) {
+export function App({ title = 'OPD desk', quitWarning, liveClock = false }: AppProps) {
   const { exit } = useApp();
   const store = useDeskStore();
   const size = useTerminalSize();
@@ -49,7 +51,7 @@ export function App({ title = 'OPD desk', quitWarning }: AppProps) {
   const viewNow = (cursor: DeskScreenState['cursor']): DeskView => {
     const all = selectColumns(store.getState());
     const selection = settled(cursor, all);
-    return { columns: all, perPage: pagingFor(size.columns, all.length, selection.doctor).perPage, day: store.getState().day, quitWarning };
+    return { columns: all, perPage: pagingFor(size.columns, all.length, selection.doctor).perPage, day: store.getState().day, quitWarning, liveClock };
   };
   const [state, dispatch, now] = useReducerNow(
     (s: DeskScreenState, a: DeskAction) => reduceDesk(s, a, viewNow(s.cursor)),

@@ -36,6 +36,8 @@ export interface DeskView {
   perPage: number;
   day: Day;
   quitWarning?: string | undefined;
+  /** The day is today's: its clock follows the wall clock, and t does not move it. */
+  liveClock?: boolean | undefined;
 }
 
 export type DeskAction =
@@ -106,7 +108,11 @@ function askNoShow(state: DeskScreenState, view: DeskView): DeskScreenState {
   };
 }
 
+/** Said when t is pressed on today's date: moving the clock ahead would close slots early, for good. */
+export const LIVE_CLOCK_NOTICE = "Today's clock follows the wall clock: t only moves the clock on another date.";
+
 function askClock(state: DeskScreenState, view: DeskView): DeskScreenState {
+  if (view.liveClock) return { ...state, notice: LIVE_CLOCK_NOTICE };
   const next = nextSlotBoundary(view.day);
   if (next === undefined) return { ...state, notice: 'The day is over: every slot has ended.' };
   const time = formatTime(next);

@@ -73,7 +73,7 @@ export const KEYMAP: readonly Binding[] = [
     keys: input('t'),
     label: 't',
     help: 'move the clock to the next slot boundary',
-    readme: 'move the clock to the next slot boundary (asks first)',
+    readme: "move the clock to the next slot boundary (asks first); on today's date the clock follows the wall clock and `t` is refused",
     hint: { key: 't', action: 'clock' },
   },
   {

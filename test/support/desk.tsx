@@ -12,12 +12,18 @@ export interface DeskOnScreen extends Terminal {
   dispatch(command: Command): Result;
 }
 
-export function deskAt(columns: number, rows: number, commands: Command[] = [], roster: Roster = defaultRoster()): DeskOnScreen {
+export function deskAt(
+  columns: number,
+  rows: number,
+  commands: Command[] = [],
+  roster: Roster = defaultRoster(),
+  options: { liveClock?: boolean } = {},
+): DeskOnScreen {
   const store = createDeskStore(createDay(roster));
   for (const command of commands) store.getState().dispatch(command);
   const terminal = renderAt(
     <DeskProvider store={store}>
-      <App title="OPD desk · test day" quitWarning="This day is kept in memory only." />
+      <App title="OPD desk · test day" quitWarning="This day is kept in memory only." liveClock={options.liveClock ?? false} />
     </DeskProvider>,
     columns,
     rows,
