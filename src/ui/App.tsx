@@ -66,18 +66,29 @@ export function App({ title = 'OPD desk', quitWarning, liveClock = false }: AppP
   const back = () => dispatch({ type: 'close' });
   const finish = (result: Result) => dispatch({ type: 'sent', result });
   const hints = hintsOf(SCREEN_OF[mode.kind]);
+  // Asked to quit from a form, a dialog or the help: it stays mounted, hidden, so n comes back to it as it was.
+  const under = mode.kind === 'confirm-quit' && mode.back ? mode.back : mode;
+  const showing = (screen: DeskMode) => (screen === mode ? 'flex' : 'none');
 
   return (
     <Box flexDirection="column" width={size.columns} height={rows.frame} overflowY="hidden">
       <Header width={size.columns} paging={paging} title={title} />
       <Box height={rows.board} flexDirection="column" overflowY="hidden">
         {mode.kind === 'board' && <Board paging={paging} height={rows.board} selection={selection} />}
-        {mode.kind === 'help' && <HelpOverlay height={rows.board} />}
-        {mode.kind === 'book' && (
-          <BookingForm height={rows.board} doctor={mode.doctor} slot={mode.slot} onDone={finish} onCancel={back} listen={listenFor(mode)} />
+        {under.kind === 'help' && (
+          <Box display={showing(under)} flexDirection="column">
+            <HelpOverlay height={rows.board} />
+          </Box>
         )}
-        {mode.kind === 'cancel' && (
-          <CancelDialog token={mode.token} height={rows.board} width={size.columns} onDone={finish} onCancel={back} listen={listenFor(mode)} />
+        {under.kind === 'book' && (
+          <Box display={showing(under)} flexDirection="column">
+            <BookingForm height={rows.board} doctor={under.doctor} slot={under.slot} onDone={finish} onCancel={back} listen={listenFor(under)} />
+          </Box>
+        )}
+        {under.kind === 'cancel' && (
+          <Box display={showing(under)} flexDirection="column">
+            <CancelDialog token={under.token} height={rows.board} width={size.columns} onDone={finish} onCancel={back} listen={listenFor(under)} />
+          </Box>
         )}
         {mode.kind === 'confirm' && <ConfirmDialog title={mode.title} detail={mode.detail} />}
         {mode.kind === 'confirm-quit' && <ConfirmDialog title="Quit opd-desk?" detail={mode.detail} />}

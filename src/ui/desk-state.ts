@@ -17,8 +17,8 @@ export type DeskMode =
   | { kind: 'cancel'; token?: string }
   /** A question; y sends `command`. */
   | { kind: 'confirm'; title: string; detail?: string; command: Command }
-  /** Quit? y (or a second Ctrl+C) quits. */
-  | { kind: 'confirm-quit'; detail?: string };
+  /** Quit? y (or a second Ctrl+C) quits; n goes `back` to the screen it was asked from. */
+  | { kind: 'confirm-quit'; detail?: string; back?: DeskMode };
 
 export interface DeskScreenState {
   mode: DeskMode;
@@ -140,8 +140,11 @@ export function reduceDesk(state: DeskScreenState, action: DeskAction, view: Des
   switch (action.type) {
     case 'key':
       return state.notice === null ? state : { ...state, notice: null };
-    case 'ask-quit':
-      return { ...state, mode: { kind: 'confirm-quit', ...(view.quitWarning !== undefined && { detail: view.quitWarning }) } };
+    case 'ask-quit': {
+      // From a form, a dialog or the help, n goes back to it as it was.
+      const back = state.mode.kind === 'board' || state.mode.kind === 'confirm-quit' ? undefined : state.mode;
+      return { ...state, mode: { kind: 'confirm-quit', ...(view.quitWarning !== undefined && { detail: view.quitWarning }), ...(back && { back }) } };
+    }
     case 'open':
       return {
         ...state,
@@ -163,7 +166,7 @@ export function reduceDesk(state: DeskScreenState, action: DeskAction, view: Des
     case 'clock':
       return askClock(state, view);
     case 'answer':
-      if (state.mode.kind === 'confirm-quit') return action.yes ? { ...state, quit: true } : board(state);
+      if (state.mode.kind === 'confirm-quit') return action.yes ? { ...state, quit: true } : { ...state, mode: state.mode.back ?? { kind: 'board' } };
       if (state.mode.kind !== 'confirm') return state;
       return action.yes ? { ...state, submit: state.mode.command } : board(state);
     case 'sent':

@@ -137,6 +137,9 @@ export const KEYMAP: readonly Binding[] = [
     readme: 'back out of a form or dialog; nothing is changed',
     hint: { key: 'Esc', action: 'close' },
   },
+  { screen: 'help', action: 'quit', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'quit (asks first)' },
+  { screen: 'form', action: 'quit', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'quit (asks first; n comes back to the form)' },
+  { screen: 'cancel', action: 'quit', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'quit (asks first; n comes back here)' },
   { screen: 'question', action: 'yes', keys: input('y', 'Y'), label: 'y', help: 'yes', hint: { key: 'y', action: 'yes' } },
   { screen: 'question', action: 'no', keys: input('n', 'N'), label: 'n', help: 'no', hint: { key: 'n', action: 'no' } },
   { screen: 'question', action: 'back', keys: [{ key: 'escape' }], label: 'Esc', help: 'no, back out', hint: { key: 'Esc', action: 'back out' } },
@@ -258,13 +261,18 @@ export function hintsOf(screen: Screen): { key: string; action: string }[] {
   return bindingsOf(screen).flatMap((binding) => (binding.hint ? [binding.hint] : []));
 }
 
-/** The help overlay's key lines: the board's keys, then how to back out. */
-export function helpLines(): [string, string][] {
-  return [...bindingsOf('board'), ...bindingsOf('help')].map((binding) => [binding.label, binding.help]);
+/** The desk's keys as the help and the README list them: the board's, then how to back out. */
+export function deskBindings(): Binding[] {
+  return [...bindingsOf('board'), ...bindingsOf('help').filter((binding) => binding.action === 'close')];
 }
 
-/** The README's table of a screen's keys (the desk: the board's keys and Esc). */
-export function readmeKeyTable(screens: readonly Screen[]): string {
-  const rows = screens.flatMap(bindingsOf).map((binding) => `| ${binding.label} | ${binding.readme ?? binding.help} |`);
+/** The help overlay's key lines. */
+export function helpLines(): [string, string][] {
+  return deskBindings().map((binding) => [binding.label, binding.help]);
+}
+
+/** The README's table of these keys. */
+export function readmeKeyTable(bindings: readonly Binding[]): string {
+  const rows = bindings.map((binding) => `| ${binding.label} | ${binding.readme ?? binding.help} |`);
   return ['| key | does |', '|---|---|', ...rows].join('\n');
 }

@@ -20,7 +20,7 @@ export function bookingActionOf(press: KeyPress, state: BookingFormState): Booki
   return FORM_ACTIONS[matched.action as FormAction](matched.delta, text, press);
 }
 
-type FormAction = 'enter' | 'field' | 'updown' | 'pick' | 'close';
+type FormAction = 'enter' | 'field' | 'updown' | 'pick' | 'close' | 'quit';
 
 /** What each form binding of the keymap does; ↑ ↓ move between fields in a text field, the choice in a list. */
 export const FORM_ACTIONS: Record<FormAction, (delta: -1 | 1, text: boolean, press: KeyPress) => BookingAction | 'close' | null> = {
@@ -29,6 +29,8 @@ export const FORM_ACTIONS: Record<FormAction, (delta: -1 | 1, text: boolean, pre
   updown: (delta, text) => (text ? { type: 'move', delta } : { type: 'highlight', delta }),
   pick: (_delta, text, press) => (text ? null : { type: 'digit', digit: Number(press.input) }),
   close: () => 'close',
+  // Ctrl+C: the desk asks to quit before the key reaches the form (./use-desk-input.ts).
+  quit: () => null,
 };
 
 export interface BookingFormInput {

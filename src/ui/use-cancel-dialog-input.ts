@@ -21,7 +21,9 @@ export const CANCEL_ACTIONS = {
   close: () => 'close',
   pick: (delta: -1 | 1) => ({ type: 'highlight', delta }),
   enter: () => ({ type: 'enter' }),
-} as const satisfies Record<string, (delta: -1 | 1) => CancelDialogAction | 'close'>;
+  // Ctrl+C: the desk asks to quit before the key reaches the dialog (./use-desk-input.ts).
+  quit: () => null,
+} as const satisfies Record<string, (delta: -1 | 1) => CancelDialogAction | 'close' | null>;
 
 export interface CancelDialogInput {
   now: { readonly current: CancelDialogState };

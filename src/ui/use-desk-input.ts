@@ -19,7 +19,10 @@ export function deskActionOf(press: KeyPress, state: DeskScreenState): DeskActio
     const answer = confirmAnswerOf(press, mode === 'confirm-quit');
     return answer === null ? null : { type: 'answer', yes: answer === 'yes' };
   }
-  if (mode === 'help') return matchKey('help', press)?.action === 'close' ? { type: 'close' } : null;
+  if (mode === 'help') {
+    const action = matchKey('help', press)?.action as keyof typeof HELP_ACTIONS | undefined;
+    return action ? HELP_ACTIONS[action]() : null;
+  }
   if (mode !== 'board') return null;
   const matched = matchKey('board', press);
   if (!matched) return null;
@@ -27,6 +30,12 @@ export function deskActionOf(press: KeyPress, state: DeskScreenState): DeskActio
 }
 
 type BoardAction = 'doctor' | 'row' | 'page' | 'book' | 'cancel' | 'no-show' | 'clock' | 'help' | 'quit';
+
+/** What each help binding of the keymap does. */
+export const HELP_ACTIONS = {
+  close: () => ({ type: 'close' }),
+  quit: () => ({ type: 'ask-quit' }),
+} as const satisfies Record<string, () => DeskAction>;
 
 /** What each board binding of the keymap does. */
 export const BOARD_ACTIONS: Record<BoardAction, (delta: -1 | 1) => DeskAction> = {
@@ -65,6 +74,11 @@ export function useDeskInput({ now, dispatch, send, exit }: DeskInput): (owner: 
     const mode = now.current.mode;
     if (now.current.quit) return;
     if (mode.kind === 'book' || mode.kind === 'cancel') {
+      // Ctrl+C asks to quit from every screen, as on the board.
+      if (matchKey(mode.kind === 'book' ? 'form' : 'cancel', press)?.action === 'quit') {
+        dispatch({ type: 'ask-quit' });
+        return;
+      }
       if (screen.current?.owner === mode) screen.current.handle(press);
       else waiting.current.push(press);
       return;

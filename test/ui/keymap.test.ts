@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FORM_ACTIONS } from '../../src/ui/use-booking-form-input.js';
 import { CANCEL_ACTIONS } from '../../src/ui/use-cancel-dialog-input.js';
-import { BOARD_ACTIONS } from '../../src/ui/use-desk-input.js';
+import { BOARD_ACTIONS, HELP_ACTIONS } from '../../src/ui/use-desk-input.js';
 import { QUESTION_ANSWERS } from '../../src/ui/ConfirmDialog.js';
 import { FILM_ACTIONS } from '../../src/ui/SimulationApp.js';
-import { bindingsOf, helpLines, hintsOf, KEYMAP, matchKey, readmeKeyTable, type Screen } from '../../src/ui/keymap.js';
+import { bindingsOf, deskBindings, helpLines, hintsOf, KEYMAP, matchKey, readmeKeyTable, type Screen } from '../../src/ui/keymap.js';
 
 const HANDLED: Record<Screen, readonly string[]> = {
   board: Object.keys(BOARD_ACTIONS),
-  help: ['close'],
+  help: Object.keys(HELP_ACTIONS),
   question: Object.keys(QUESTION_ANSWERS),
   form: Object.keys(FORM_ACTIONS),
   cancel: Object.keys(CANCEL_ACTIONS),
@@ -49,11 +49,11 @@ describe('the keymap', () => {
 
   it('is the README’s table of the desk’s keys', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    expect(readme).toContain(readmeKeyTable(['board', 'help']));
+    expect(readme).toContain(readmeKeyTable(deskBindings()));
   });
 
   it('is the README’s table of the simulation’s keys', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    expect(readme).toContain(readmeKeyTable(['film']));
+    expect(readme).toContain(readmeKeyTable(bindingsOf('film')));
   });
 });
