@@ -5,6 +5,7 @@
  * the store.
  */
 import { Box, useApp } from 'ink';
+import { useEffect } from 'react';
 import type { Result } from '../engine/index.js';
 import { selectColumns } from '../store/selectors.js';
 import { paging as pagingFor, rowsFor } from './board-layout.js';
@@ -58,6 +59,11 @@ export function App({ title = 'OPD desk', quitWarning, liveClock = false }: AppP
     () => initialDesk(columns),
   );
   const { mode } = state;
+  const version = useDesk((desk) => desk.version);
+  // A question the day has overtaken (another desk cancelled the patient, moved the clock) closes itself.
+  useEffect(() => {
+    dispatch({ type: 'day-changed' });
+  }, [version, dispatch]);
   const listenFor = useDeskInput({ now, dispatch, send: (command) => store.getState().dispatch(command), exit });
 
   const selection = settled(state.cursor, columns);

@@ -8,6 +8,7 @@ import { Box, Text } from 'ink';
 import { previewNextAvailable, previewSlot, SOURCES, type Day, type Result, type Source } from '../engine/index.js';
 import {
   initialBookingForm,
+  isTextStep,
   NEXT_AVAILABLE,
   reduceBookingForm,
   type BookingAction,
@@ -120,7 +121,8 @@ export function BookingForm({ height, doctor: initialDoctor, slot: initialSlot, 
         {listLabels && <ChoiceList labels={listLabels} state={state.list} limit={listLimit} />}
       </Box>
       <Text dimColor wrap="truncate">
-        {state.step === 'slot' ? 'Enter books · ' : 'Enter next field · '}Tab / Shift+Tab move · Esc back out, nothing booked
+        {state.step === 'slot' ? 'Enter books · ' : 'Enter next field · '}Tab / Shift+Tab move · Esc{' '}
+        {isTextStep(state.step) ? 'back out, nothing booked' : 'back one field'}
       </Text>
     </Box>
   );

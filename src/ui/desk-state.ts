@@ -3,7 +3,7 @@
  * cursor is, and a notice for the status line. A question waiting for y/n holds the command it
  * would send, as plain data. `reduceDesk` is pure; keys: ./use-desk-input.ts; view: ./App.tsx.
  */
-import { formatTime, nextSlotBoundary, type Command, type Day, type Result } from '../engine/index.js';
+import { formatTime, nextSlotBoundary, type Command, type Day, type Result, type Token } from '../engine/index.js';
 import type { ColumnView } from '../store/selectors.js';
 import { NEXT_AVAILABLE } from './booking-form-state.js';
 import { settle, slotOfTarget, step, type Selection } from './selection.js';
@@ -51,7 +51,9 @@ export type DeskAction =
   | { type: 'no-show' }
   | { type: 'clock' }
   | { type: 'answer'; yes: boolean }
-  | { type: 'sent'; result: Result };
+  | { type: 'sent'; result: Result }
+  /** The day changed (here or at another desk): a question it made stale closes itself. */
+  | { type: 'day-changed' };
 
 export function initialDesk(columns: readonly ColumnView[]): DeskScreenState {
   return { mode: { kind: 'board' }, cursor: { doctor: 0, target: settle(columns[0], null) }, notice: null, submit: null, quit: false };
@@ -111,6 +113,32 @@ function askNoShow(state: DeskScreenState, view: DeskView): DeskScreenState {
 /** Said when t is pressed on today's date: moving the clock ahead would close slots early, for good. */
 export const LIVE_CLOCK_NOTICE = "Today's clock follows the wall clock: t only moves the clock on another date.";
 
+/** What a token's status means at the counter. */
+const STATUS_WORDS: Record<Token['status'], string> = {
+  BOOKED: 'seated',
+  WAITLISTED: 'waiting',
+  COMPLETED: 'already seen',
+  CANCELLED: 'cancelled',
+  NO_SHOW: 'already marked no-show',
+  UNSERVED: 'left unserved',
+};
+
+/**
+ * Why a question asked earlier no longer applies to the day (another desk acted meanwhile), or
+ * null while it still does.
+ */
+export function staleQuestion(command: Command, day: Day): string | null {
+  if (command.op === 'no-show') {
+    const token = day.tokens.find((t) => t.id === command.token);
+    return token && token.status !== 'BOOKED' ? `${token.id} ${token.patient} is ${STATUS_WORDS[token.status]} now: nothing was marked.` : null;
+  }
+  if (command.op === 'clock') {
+    const next = nextSlotBoundary(day);
+    return next === undefined || formatTime(next) !== command.time ? `The clock is at ${formatTime(day.clock)} now: nothing was changed.` : null;
+  }
+  return null;
+}
+
 function askClock(state: DeskScreenState, view: DeskView): DeskScreenState {
   if (view.liveClock) return { ...state, notice: LIVE_CLOCK_NOTICE };
   const next = nextSlotBoundary(view.day);
@@ -145,11 +173,17 @@ export function reduceDesk(state: DeskScreenState, action: DeskAction, view: Des
       const back = state.mode.kind === 'board' || state.mode.kind === 'confirm-quit' ? undefined : state.mode;
       return { ...state, mode: { kind: 'confirm-quit', ...(view.quitWarning !== undefined && { detail: view.quitWarning }), ...(back && { back }) } };
     }
-    case 'open':
+    case 'open': {
+      if (action.screen === 'book') {
+        const column = view.columns[settled(state.cursor, view.columns).doctor];
+        // Said before the form opens, not after a name and phone have been typed.
+        if (column && column.slots.every((slot) => slot.closed)) return { ...state, notice: `Every slot of ${column.name} has ended today.` };
+      }
       return {
         ...state,
         mode: action.screen === 'book' ? bookingStart(state, view) : action.screen === 'cancel' ? cancelStart(state, view) : { kind: action.screen },
       };
+    }
     case 'close':
       return board(state);
     case 'move-doctor':
@@ -171,5 +205,10 @@ export function reduceDesk(state: DeskScreenState, action: DeskAction, view: Des
       return action.yes ? { ...state, submit: state.mode.command } : board(state);
     case 'sent':
       return afterResult(state, action.result, view);
+    case 'day-changed': {
+      if (state.mode.kind !== 'confirm') return state;
+      const why = staleQuestion(state.mode.command, view.day);
+      return why === null ? state : { ...state, mode: { kind: 'board' }, notice: why };
+    }
   }
 }

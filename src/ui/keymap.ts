@@ -176,7 +176,14 @@ export const KEYMAP: readonly Binding[] = [
     help: 'previous / next field; in a list, the choice (k j too)',
   },
   { screen: 'form', action: 'pick', keys: input('1', '2', '3', '4', '5', '6', '7', '8', '9'), label: '1-9', help: 'in a list, take the n-th choice shown' },
-  { screen: 'form', action: 'close', keys: [{ key: 'escape' }], label: 'Esc', help: 'back out, nothing booked', hint: { key: 'Esc', action: 'back out' } },
+  {
+    screen: 'form',
+    action: 'close',
+    keys: [{ key: 'escape' }],
+    label: 'Esc',
+    help: 'in a list, back one field; in the name or phone, back out, nothing booked',
+    hint: { key: 'Esc', action: 'back out' },
+  },
   {
     screen: 'cancel',
     action: 'pick',

@@ -28,7 +28,8 @@ export const FORM_ACTIONS: Record<FormAction, (delta: -1 | 1, text: boolean, pre
   field: (delta) => ({ type: 'move', delta }),
   updown: (delta, text) => (text ? { type: 'move', delta } : { type: 'highlight', delta }),
   pick: (_delta, text, press) => (text ? null : { type: 'digit', digit: Number(press.input) }),
-  close: () => 'close',
+  // Esc in a list goes back one field; in a text field it backs out of the form.
+  close: (_delta, text) => (text ? 'close' : { type: 'move', delta: -1 }),
   // Ctrl+C: the desk asks to quit before the key reaches the form (./use-desk-input.ts).
   quit: () => null,
 };

@@ -120,6 +120,32 @@ describe('the desk screen reducer', () => {
     expect(cancelled.cursor.target).toEqual({ kind: 'token', token: 'SHR-002' });
   });
 
+  it('a question the day has overtaken closes with the reason; one that still applies stays', () => {
+    const view = viewOf(twoSeated);
+    const asking = run(view, { type: 'move-row', delta: 1 }, { type: 'no-show' });
+    expect(reduceDesk(asking, { type: 'day-changed' }, view)).toBe(asking);
+    execute(view.day, { op: 'cancel', token: 'SHR-002' });
+    expect(reduceDesk(asking, { type: 'day-changed' }, view)).toMatchObject({
+      mode: { kind: 'board' },
+      notice: 'SHR-002 Kiran Shah is cancelled now: nothing was marked.',
+    });
+  });
+
+  it('b for a doctor whose every slot has ended leaves a notice instead of a form', () => {
+    expect(run(viewOf([], '17:00'), { type: 'open', screen: 'book' })).toMatchObject({
+      mode: { kind: 'board' },
+      notice: 'Every slot of Dr. Sharma has ended today.',
+    });
+  });
+
+  it('Ctrl+C from a form asks to quit, and n goes back to that very form', () => {
+    const view = viewOf([]);
+    const inForm = run(view, { type: 'open', screen: 'book' });
+    const asking = reduceDesk(inForm, { type: 'ask-quit' }, view);
+    expect(asking.mode).toMatchObject({ kind: 'confirm-quit', back: inForm.mode });
+    expect(reduceDesk(asking, { type: 'answer', yes: false }, view).mode).toBe(inForm.mode);
+  });
+
   it('maps the board’s keys to actions, and answers a question with y, n, Esc', () => {
     const view = viewOf([]);
     const onBoard = initialDesk(view.columns);
