@@ -38,6 +38,15 @@ export function deskAt(
   return Object.assign(terminal, { store, dispatch });
 }
 
+/** Presses keys and tells whether the app exited because of them (quit). */
+export async function exitsOn(desk: DeskOnScreen, keys: string): Promise<boolean> {
+  let exited = false;
+  const done = desk.waitUntilExit().then(() => (exited = true));
+  await desk.press(keys);
+  await done;
+  return exited;
+}
+
 export const book = (patient: string, source = 'walk-in', slot?: string, doctor = 'sharma'): Command => ({
   op: 'book',
   doctor,

@@ -1,6 +1,6 @@
 /** Ctrl+C asks to quit from every screen, as on the board; n comes back to the screen as it was. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { book, deskAt, type DeskOnScreen } from '../support/desk.js';
+import { book, deskAt, exitsOn, type DeskOnScreen } from '../support/desk.js';
 import { KEYS } from '../support/terminal.js';
 
 let desk: DeskOnScreen | undefined;
@@ -27,10 +27,6 @@ describe('Ctrl+C everywhere', () => {
     await desk.press(KEYS.escape, (f) => !f.includes('Cancel a token'));
     await desk.press('?', (f) => f.includes('Keys'));
     await desk.press(KEYS.ctrlC, (f) => f.includes('Quit opd-desk?'));
-    let exited = false;
-    const done = desk.waitUntilExit().then(() => (exited = true));
-    await desk.press(KEYS.ctrlC);
-    await done;
-    expect(exited).toBe(true);
+    expect(await exitsOn(desk, KEYS.ctrlC)).toBe(true);
   });
 });
