@@ -37,13 +37,15 @@ const SCREEN_OF: Record<DeskMode['kind'], Screen> = {
 export interface AppProps {
   /** Shown at the left of the header, e.g. the date. */
   title?: string;
+  /** Shorter forms of the title, longest first, for narrow terminals (keep the date in each). */
+  shortTitles?: string[];
   /** Says what quitting loses; the in-memory desk loses the day. */
   quitWarning?: string;
   /** Today's date: the clock follows the wall clock, and t is refused. */
   liveClock?: boolean;
 }
 
-export function App({ title = 'OPD desk', quitWarning, liveClock = false }: AppProps) {
+export function App({ title = 'OPD desk', shortTitles = [], quitWarning, liveClock = false }: AppProps) {
   const { exit } = useApp();
   const store = useDeskStore();
   const size = useTerminalSize();
@@ -78,7 +80,7 @@ export function App({ title = 'OPD desk', quitWarning, liveClock = false }: AppP
 
   return (
     <Box flexDirection="column" width={size.columns} height={rows.frame} overflowY="hidden">
-      <Header width={size.columns} paging={paging} title={title} />
+      <Header width={size.columns} paging={paging} title={title} shortTitles={shortTitles} />
       <Box height={rows.board} flexDirection="column" overflowY="hidden">
         {mode.kind === 'board' && <Board paging={paging} height={rows.board} selection={selection} />}
         {under.kind === 'help' && (

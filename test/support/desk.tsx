@@ -17,13 +17,18 @@ export function deskAt(
   rows: number,
   commands: Command[] = [],
   roster: Roster = defaultRoster(),
-  options: { liveClock?: boolean } = {},
+  options: { liveClock?: boolean; title?: string; shortTitles?: string[] } = {},
 ): DeskOnScreen {
   const store = createDeskStore(createDay(roster));
   for (const command of commands) store.getState().dispatch(command);
   const terminal = renderAt(
     <DeskProvider store={store}>
-      <App title="OPD desk · test day" quitWarning="This day is kept in memory only." liveClock={options.liveClock ?? false} />
+      <App
+        title={options.title ?? 'OPD desk · test day'}
+        shortTitles={options.shortTitles ?? []}
+        quitWarning="This day is kept in memory only."
+        liveClock={options.liveClock ?? false}
+      />
     </DeskProvider>,
     columns,
     rows,
