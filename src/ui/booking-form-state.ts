@@ -51,6 +51,8 @@ export type BookingAction =
   | { type: 'move'; delta: 1 | -1 }
   | { type: 'highlight'; delta: 1 | -1 }
   | { type: 'digit'; digit: number }
+  /** A source's letter in the source list (e, p, f, o, w). */
+  | { type: 'source'; source: Source }
   | { type: 'refused'; error: string; field: Step };
 
 export function isTextStep(step: Step): step is TextField {
@@ -151,13 +153,17 @@ export function reduceBookingForm(state: BookingFormState, action: BookingAction
       if (isTextStep(state.step)) return state;
       const list = moveChoice(state.list, action.delta, length, choices.listLimit);
       const slot = state.step === 'slot' ? (choices.slotValues(state.doctor, state.source)[list.at] ?? state.slot) : state.slot;
-      return { ...state, list, slot, slotPicked: state.slotPicked || state.step === 'slot' };
+      // Moving through the source list changes the source at once, so the slot's preview follows.
+      const source = state.step === 'source' ? (SOURCES[list.at] ?? state.source) : state.source;
+      return { ...state, list, slot, source, slotPicked: state.slotPicked || state.step === 'slot' };
     }
     case 'digit': {
       if (isTextStep(state.step)) return state;
       const index = pickByDigit(state.list, action.digit, length, choices.listLimit);
       return index === undefined ? state : choose(state, index, choices);
     }
+    case 'source':
+      return state.step === 'source' ? choose(state, SOURCES.indexOf(action.source), choices) : state;
     case 'refused':
       // Keep everything typed; put the engine's word next to the field it is about.
       return enterStep(withError({ ...state, submit: null }, action.field, action.error), action.field, choices);

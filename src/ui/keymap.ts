@@ -175,6 +175,13 @@ export const KEYMAP: readonly Binding[] = [
     label: '↑ ↓',
     help: 'previous / next field; in a list, the choice (k j too)',
   },
+  {
+    screen: 'form',
+    action: 'source',
+    keys: input('e', 'p', 'f', 'o', 'w'),
+    label: 'e p f o w',
+    help: 'in the source list: emergency, paid, follow-up, online, walk-in',
+  },
   { screen: 'form', action: 'pick', keys: input('1', '2', '3', '4', '5', '6', '7', '8', '9'), label: '1-9', help: 'in a list, take the n-th choice shown' },
   {
     screen: 'form',

@@ -3,7 +3,7 @@
  * latest state; a booking the form has made ready is sent through the store at once, and a
  * refusal comes back to the form as an action.
  */
-import type { Result } from '../engine/index.js';
+import type { Result, Source } from '../engine/index.js';
 import type { BookingAction, BookingFormState } from './booking-form-state.js';
 import { fieldOfRefusal, isTextStep } from './booking-form-state.js';
 import type { KeyPress } from './key-burst.js';
@@ -20,7 +20,9 @@ export function bookingActionOf(press: KeyPress, state: BookingFormState): Booki
   return FORM_ACTIONS[matched.action as FormAction](matched.delta, text, press);
 }
 
-type FormAction = 'enter' | 'field' | 'updown' | 'pick' | 'close' | 'quit';
+const SOURCE_LETTERS: Record<string, Source> = { e: 'EMERGENCY', p: 'PAID', f: 'FOLLOW_UP', o: 'ONLINE', w: 'WALK_IN' };
+
+type FormAction = 'enter' | 'field' | 'updown' | 'pick' | 'source' | 'close' | 'quit';
 
 /** What each form binding of the keymap does; ↑ ↓ move between fields in a text field, the choice in a list. */
 export const FORM_ACTIONS: Record<FormAction, (delta: -1 | 1, text: boolean, press: KeyPress) => BookingAction | 'close' | null> = {
@@ -28,6 +30,7 @@ export const FORM_ACTIONS: Record<FormAction, (delta: -1 | 1, text: boolean, pre
   field: (delta) => ({ type: 'move', delta }),
   updown: (delta, text) => (text ? { type: 'move', delta } : { type: 'highlight', delta }),
   pick: (_delta, text, press) => (text ? null : { type: 'digit', digit: Number(press.input) }),
+  source: (_delta, text, press) => (text ? null : { type: 'source', source: SOURCE_LETTERS[press.input]! }),
   // Esc in a list goes back one field; in a text field it backs out of the form.
   close: (_delta, text) => (text ? 'close' : { type: 'move', delta: -1 }),
   // Ctrl+C: the desk asks to quit before the key reaches the form (./use-desk-input.ts).

@@ -90,6 +90,17 @@ describe('the booking form reducer', () => {
     expect(picked).toMatchObject({ step: 'slot', slot: '09:00-10:00', slotPicked: true });
   });
 
+  it('a source letter in the source list takes that source and moves on; elsewhere it does nothing', () => {
+    const onSource = run(filled(), enter);
+    expect(run(onSource, { type: 'source', source: 'EMERGENCY' })).toMatchObject({ step: 'slot', source: 'EMERGENCY' });
+    const onDoctor = run(filled());
+    expect(run(onDoctor, { type: 'source', source: 'EMERGENCY' })).toEqual(onDoctor);
+  });
+
+  it('moving through the source list changes the source at once', () => {
+    expect(run(filled(), enter, { type: 'highlight', delta: -1 })).toMatchObject({ step: 'source', source: 'ONLINE' });
+  });
+
   it('highlighting in the slot list chooses that slot, as the preview shows', () => {
     const onSlot = run(filled(), enter, enter);
     expect(onSlot).toMatchObject({ step: 'slot', slot: NEXT_AVAILABLE, list: { at: 0 } });

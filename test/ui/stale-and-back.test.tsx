@@ -47,3 +47,22 @@ describe('the booking form', () => {
     expect(frame).not.toContain('Book a patient');
   });
 });
+
+describe('the source list', () => {
+  const fullNine = ['Asha Rao', 'Kiran Shah', 'Dev Patel', 'Meena Iyer'].map((name) => book(name, 'walk-in', '09:00'));
+
+  it('answers a source’s letter: e takes Emergency and moves on to the slot', async () => {
+    desk = deskAt(120, 40, fullNine);
+    await desk.press(`bRavi${KEYS.enter}${KEYS.enter}${KEYS.enter}`, (f) => f.includes('▸ Source'));
+    const frame = await desk.press('e', (f) => f.includes('▸ Slot'));
+    expect(frame).toMatch(/Source Emergency/);
+    expect(frame).toContain('❯ 09:00-10:00  full — will displace SHR-004 Meena Iyer');
+  });
+
+  it('moving through it updates the slot preview at once', async () => {
+    desk = deskAt(120, 40, fullNine);
+    await desk.press(`bRavi${KEYS.enter}${KEYS.enter}${KEYS.enter}`, (f) => f.includes('▸ Source'));
+    const frame = await desk.press(KEYS.up.repeat(4), (f) => f.includes('❯ Emergency'));
+    expect(frame).toMatch(/Slot {3}Next available: 09:00-10:00, full — will displace SHR-004 Meena Iyer/);
+  });
+});
