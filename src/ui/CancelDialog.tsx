@@ -4,7 +4,7 @@
  * always go to the search field. State: ./cancel-dialog-state.ts; keys: ./use-cancel-dialog-input.ts.
  */
 import { Box, Text } from 'ink';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { Result } from '../engine/index.js';
 import { searchActive } from '../store/selectors.js';
 import { cancelDialogOn, reduceCancelDialog, type CancelDialogAction, type CancelDialogState } from './cancel-dialog-state.js';
@@ -39,6 +39,11 @@ export function CancelDialog({ height, width, onDone, onCancel, listen, token }:
     () => cancelDialogOn(token, search),
   );
   useCancelDialogInput({ now, dispatch, send: (command) => store.getState().dispatch(command), onDone, onCancel }, listen);
+
+  // A question about a token another desk has just cancelled (or marked) closes itself.
+  useEffect(() => {
+    dispatch({ type: 'day-changed' });
+  }, [version, dispatch]);
 
   const query = state.query.value;
   const visible = Math.max(1, height - 6);
@@ -88,6 +93,11 @@ export function CancelDialog({ height, width, onDone, onCancel, listen, token }:
             </Text>
           );
         })
+      )}
+      {state.notice !== null && (
+        <Text color="yellow" wrap="truncate">
+          {state.notice}
+        </Text>
       )}
       <Text dimColor wrap="truncate">{`${matches.length} match${matches.length === 1 ? '' : 'es'} · ↑↓ pick · Enter cancel… · Esc back out`}</Text>
     </Box>

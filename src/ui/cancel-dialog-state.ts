@@ -15,12 +15,19 @@ export interface CancelDialogState {
   confirming: ActiveMatch | null;
   /** A cancellation the receptionist confirmed, for the shell to send. */
   submit: CancelCommand | null;
+  /** Why the question closed by itself, shown under the search. */
+  notice: string | null;
 }
 
 export type CancelDialogAction =
-  { type: 'edit'; press: KeyPress } | { type: 'highlight'; delta: 1 | -1 } | { type: 'enter' } | { type: 'answer'; yes: boolean };
+  | { type: 'edit'; press: KeyPress }
+  | { type: 'highlight'; delta: 1 | -1 }
+  | { type: 'enter' }
+  | { type: 'answer'; yes: boolean }
+  /** The day changed (here or at another desk): a question about a token no longer active closes. */
+  | { type: 'day-changed' };
 
-export const initialCancelDialog: CancelDialogState = { query: emptyText, at: 0, confirming: null, submit: null };
+export const initialCancelDialog: CancelDialogState = { query: emptyText, at: 0, confirming: null, submit: null, notice: null };
 
 /** The dialog with the highlight on `token` (the selected patient) when the list shows it. */
 export function cancelDialogOn(token: string | undefined, matches: (query: string) => readonly ActiveMatch[]): CancelDialogState {
@@ -38,7 +45,7 @@ export function reduceCancelDialog(
     case 'edit': {
       if (state.confirming) return state;
       const query = editText(state.query, action.press);
-      return query ? { ...state, query, at: 0 } : state;
+      return query ? { ...state, query, at: 0, notice: null } : state;
     }
     case 'highlight': {
       if (state.confirming) return state;
@@ -50,6 +57,15 @@ export function reduceCancelDialog(
       const found = matches(state.query.value);
       const pick = found[Math.min(state.at, found.length - 1)];
       return pick ? { ...state, confirming: pick } : state;
+    }
+    case 'day-changed': {
+      const asked = state.confirming;
+      if (!asked || matches(asked.token).some((match) => match.token === asked.token)) return state;
+      return {
+        ...state,
+        confirming: null,
+        notice: `${asked.token} ${asked.patient} is no longer booked or waiting (changed at another desk): nothing was cancelled.`,
+      };
     }
     case 'answer':
       if (!state.confirming) return state;

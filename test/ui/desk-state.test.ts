@@ -195,3 +195,18 @@ describe('the cancel dialog reducer', () => {
     expect(cancelActionOf({ input: '', key: { escape: true } }, initialCancelDialog)).toBe('close');
   });
 });
+
+describe('the cancel question and the day', () => {
+  it('closes when its token is no longer active, and stays while it is', () => {
+    const view = viewOf(twoSeated);
+    const matches = (query: string) => searchActive(view.day, query, 200);
+    const asking = [...'kir'].reduce((s, input) => reduceCancelDialog(s, { type: 'edit', press: { input, key: {} } }, matches), initialCancelDialog);
+    const confirming = reduceCancelDialog(asking, { type: 'enter' }, matches);
+    expect(reduceCancelDialog(confirming, { type: 'day-changed' }, matches)).toBe(confirming);
+    execute(view.day, { op: 'cancel', token: 'SHR-002' });
+    expect(reduceCancelDialog(confirming, { type: 'day-changed' }, matches)).toMatchObject({
+      confirming: null,
+      notice: expect.stringContaining('SHR-002 Kiran Shah is no longer booked'),
+    });
+  });
+});

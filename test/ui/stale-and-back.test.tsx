@@ -66,3 +66,15 @@ describe('the source list', () => {
     expect(frame).toMatch(/Slot {3}Next available: 09:00-10:00, full — will displace SHR-004 Meena Iyer/);
   });
 });
+
+describe('the cancel question', () => {
+  it('closes itself when another desk cancelled the token meanwhile, and says why', async () => {
+    desk = deskAt(120, 40, seated);
+    await desk.press('c');
+    await desk.press(`kiran${KEYS.enter}`, (f) => f.includes('Cancel SHR-002 Kiran Shah?'));
+    desk.dispatch({ op: 'cancel', token: 'SHR-002' });
+    const frame = await desk.waitFor((f) => !f.includes('Cancel SHR-002 Kiran Shah?'));
+    expect(frame).toContain('SHR-002 Kiran Shah is no longer booked or waiting (changed at another desk): nothing was cancelled.');
+    expect(frame).toContain('Cancel a token');
+  });
+});
