@@ -26,6 +26,14 @@ function dayTitle(date: string): string {
   return new Date(year!, month! - 1, day!).toLocaleDateString('en-GB', { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' });
 }
 
+/** The header's title, longest first: the date and the "not today" warning stay down to 80 columns. */
+export function titlesOf(date: string, today: boolean): [string, ...string[]] {
+  const day = dayTitle(date);
+  return today
+    ? [`OPD desk · ${day}`, day]
+    : [`OPD desk · ${day} (not today: t moves the clock)`, `${day} (not today)`, `${day.replace(/^\w+, /, '')} not today`];
+}
+
 export async function runDashboard(roster: Roster | undefined, options: DayOptions): Promise<number> {
   const opened = openDay(options, roster);
   const { session, journal } = opened;
@@ -41,7 +49,9 @@ export async function runDashboard(roster: Roster | undefined, options: DayOptio
     const screen = enterAlternateScreen(process.stdout);
     const crash = (error: unknown) => {
       screen.restore();
-      process.stderr.write(`opd-desk crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nEverything committed before the crash is in ${opened.file}.\n`);
+      process.stderr.write(
+        `opd-desk crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nEverything committed before the crash is in ${opened.file}.\n`,
+      );
       process.exit(1);
     };
     process.on('uncaughtException', crash);
@@ -51,10 +61,15 @@ export async function runDashboard(roster: Roster | undefined, options: DayOptio
       ...(opened.today ? [setInterval(() => store.getState().followClock(localTime()), CLOCK_EVERY_MS)] : []),
     ];
     try {
-      const title = `OPD desk · ${dayTitle(opened.date)}${opened.today ? '' : ' (not today: t moves the clock)'}`;
+      const [title, ...shortTitles] = titlesOf(opened.date, opened.today);
       const instance = render(
         <DeskProvider store={store}>
-          <App title={title} quitWarning={`Everything entered is saved in ${opened.file}; opd-desk picks the day up again on start.`} />
+          <App
+            title={title}
+            shortTitles={shortTitles}
+            quitWarning={`Everything entered is saved in ${opened.file}; opd-desk picks the day up again on start.`}
+            liveClock={opened.today}
+          />
         </DeskProvider>,
         { exitOnCtrlC: false, incrementalRendering: true, maxFps: FRAME_RATE },
       );

@@ -14,7 +14,7 @@ import { UsageError } from './usage-error.js';
 import { jsonSafe, terminalSafeLines } from '../text/terminal-safe.js';
 import { openDay, type DayOptions } from './open-day.js';
 import { parseTime, type Roster } from '../engine/index.js';
-import type { DayKeeper } from '../store/day-keeper.js';
+import type { DayKeeper } from '../keeper/day-keeper.js';
 
 export interface SimulateOptions extends DayOptions {
   seed?: string;

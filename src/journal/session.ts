@@ -4,7 +4,7 @@
  * another desk on the same file are applied in journal order, before this desk's own.
  */
 import { createDay, execute, parseTime, type Command, type Day, type Outcome, type Result, type Roster } from '../engine/index.js';
-import type { DayKeeper } from '../store/day-keeper.js';
+import type { DayKeeper } from '../keeper/day-keeper.js';
 import { JournalError, type Journal, type JournalEntry } from './journal.js';
 import { sameRoster } from './roster-identity.js';
 

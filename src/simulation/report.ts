@@ -3,7 +3,7 @@
  * and in total, issued = completed + cancelled + noShow + unserved + moved + voided once the
  * day has closed (SPEC §4, §5). The simulation and `opd-desk report` both render it.
  */
-import { SOURCES, countStatuses, formatTime, type Day, type DayEvent, type Source, type Token } from '../engine/index.js';
+import { SOURCES, countStatuses, type Day, type DayEvent, type Source, type Token } from '../engine/index.js';
 
 export interface RunCounters {
   /** Displacements and promotions per doctor id. */
@@ -199,7 +199,3 @@ export function reportText(report: DayReport): string[] {
   return lines;
 }
 
-/** The minute a doctor's day ends, for progress bars. */
-export function dayCloses(day: Day): string {
-  return formatTime(Math.max(...day.doctors.flatMap((d) => d.slots.map((s) => s.end))));
-}

@@ -1,14 +1,20 @@
 /**
- * Plays a timeline against a desk store, entry by entry. Each entry becomes an ordinary engine
+ * Plays a timeline against a desk (a `PlayTarget`), entry by entry. Each entry becomes an ordinary engine
  * command: the clock moved to the entry's minute, then the booking, cancellation, check-in, call
  * or absence. A planned entry is skipped when it no longer applies (the patient was never issued
  * a token or is no longer active; nobody is waiting to be called), as it would be at a real
  * desk; a call with nobody checked in finishes the patient in consultation instead (`done`).
  */
-import { findToken, formatTime, isActive, isOpen, nextToCall, parseTime, type Command, type Token } from '../engine/index.js';
-import type { DeskStore } from '../store/desk-store.js';
+import { findToken, formatTime, isActive, isOpen, nextToCall, parseTime, type Command, type Day, type Outcome, type Token } from '../engine/index.js';
 import { countEvents, emptyCounters, type RunCounters } from './report.js';
 import type { TimelineEntry } from './timeline.js';
+
+/** What the runner needs of a desk: the day as it stands, and a way to play commands on it. */
+export interface PlayTarget {
+  readonly day: Day;
+  /** Runs the commands in order; their outcomes. */
+  playAll(commands: readonly Command[]): Outcome[];
+}
 
 export class SimulationRunner {
   private next = 0;
@@ -17,7 +23,7 @@ export class SimulationRunner {
   readonly counters: RunCounters = emptyCounters();
 
   constructor(
-    readonly store: DeskStore,
+    readonly target: PlayTarget,
     readonly timeline: readonly TimelineEntry[],
   ) {}
 
@@ -45,10 +51,10 @@ export class SimulationRunner {
     if (!entry) return false;
     this.next += 1;
     const commands: Command[] = [];
-    if (entry.at > this.store.getState().day.clock) commands.push({ op: 'clock', time: formatTime(entry.at) });
+    if (entry.at > this.target.day.clock) commands.push({ op: 'clock', time: formatTime(entry.at) });
     const command = this.commandFor(entry);
     if (command) commands.push(command);
-    const outcomes = this.store.getState().dispatchAll(commands);
+    const outcomes = this.target.playAll(commands);
     outcomes.forEach((outcome, i) => {
       countEvents(this.counters, outcome.events);
       const result = outcome.result;
@@ -87,13 +93,13 @@ export class SimulationRunner {
         return token.checkedIn === null ? { op: 'check-in', token: token.id } : undefined;
       }
       case 'call': {
-        const doctor = this.store.getState().day.doctorByKey.get(entry.doctor);
+        const doctor = this.target.day.doctorByKey.get(entry.doctor);
         if (!doctor) return undefined;
         if (nextToCall(doctor)) return { op: 'call', doctor: entry.doctor };
         return doctor.inConsultation ? { op: 'done', doctor: entry.doctor } : undefined;
       }
       case 'absent': {
-        const doctor = this.store.getState().day.doctorByKey.get(entry.doctor);
+        const doctor = this.target.day.doctorByKey.get(entry.doctor);
         const [from, to] = [parseTime(entry.from)!, parseTime(entry.to)!];
         const any = doctor?.slots.some((slot) => isOpen(slot) && slot.start < to && slot.end > from);
         return any ? { op: 'absent', doctor: entry.doctor, from: entry.from, to: entry.to } : undefined;
@@ -103,7 +109,7 @@ export class SimulationRunner {
 
   /** The patient's token now: the one booked, or the one it was moved to. */
   private currentToken(patient: number): Token | undefined {
-    const day = this.store.getState().day;
+    const day = this.target.day;
     const id = this.tokenOf.get(patient);
     let token = id === undefined ? undefined : findToken(day, id);
     while (token?.movedTo) token = findToken(day, token.movedTo);

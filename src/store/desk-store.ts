@@ -1,12 +1,12 @@
 /**
  * The desk's store: a zustand vanilla store around one day, kept in memory or by a journal
- * (see ./day-keeper.ts). Actions send commands through the keeper; components subscribe to
+ * (see ../keeper/day-keeper.ts). Actions send commands through the keeper; components subscribe to
  * slices through the selectors in ./selectors.ts. No rule lives here: the engine decides, the
  * keeper makes it durable, the store publishes.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { describeEvent, describeResult, formatTime, type Command, type Day, type DayEvent, type Outcome, type Result } from '../engine/index.js';
-import { memoryKeeper, type DayKeeper } from './day-keeper.js';
+import { memoryKeeper, type DayKeeper, type ReplayMismatch } from '../keeper/day-keeper.js';
 
 export type Tone = 'ok' | 'warn' | 'error';
 
@@ -72,6 +72,13 @@ function highlightsOf(outcomes: readonly Outcome[]): Record<string, Highlight> {
   return marks;
 }
 
+/** Another desk's commands gave different results here than there: say so, never drop it. */
+export function mismatchNotice(mismatches: readonly ReplayMismatch[]): string {
+  const first = mismatches[0]!;
+  const more = mismatches.length > 1 ? ` (and ${mismatches.length - 1} more)` : '';
+  return `Another desk's command #${first.seq} gave ${first.recorded.status} there but ${first.replayed.status} here${more}: check both desks run the same opd-desk.`;
+}
+
 const NO_HIGHLIGHTS: Readonly<Record<string, Highlight>> = Object.freeze({});
 
 /** A store over a day in memory, or over any keeper (a journal). */
@@ -131,7 +138,16 @@ export function createDeskStore(source: Day | DayKeeper): DeskStore {
         return own.result;
       },
       dispatchAll(commands) {
-        const outcomes = commands.flatMap((command) => keeper.submit(command));
+        const outcomes: Outcome[] = [];
+        for (const command of commands) {
+          try {
+            outcomes.push(...keeper.submit(command));
+          } catch (error) {
+            // As dispatch does: nothing after a refused write is sent, and the status line says why.
+            if (outcomes.length > 0) publish(outcomes, undefined, 0);
+            return [...outcomes, { result: refused(command, error), events: [] }];
+          }
+        }
         if (outcomes.length === 0) return outcomes;
         // The status line reports the last command that was not just the clock moving on.
         const shown = [...outcomes].reverse().find((o) => o.result.status !== 'OK') ?? (outcomes.length === 1 ? outcomes[0] : undefined);
@@ -139,8 +155,11 @@ export function createDeskStore(source: Day | DayKeeper): DeskStore {
         return outcomes;
       },
       sync() {
+        const known = keeper.mismatches?.length ?? 0;
         const outcomes = keeper.sync();
         if (outcomes.length > 0) publish(outcomes, undefined);
+        const fresh = keeper.mismatches?.slice(known) ?? [];
+        if (fresh.length > 0) set({ last: { text: mismatchNotice(fresh), tone: 'error' } });
         return outcomes.length > 0;
       },
       followClock(time) {

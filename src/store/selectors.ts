@@ -6,6 +6,7 @@ import {
   countStatuses,
   formatTime,
   overflowQueue,
+  type Minutes,
   type Day,
   type Doctor,
   type Priority,
@@ -25,6 +26,9 @@ export interface ChipView {
 export interface SlotView {
   index: number;
   label: string;
+  /** Minutes since midnight. */
+  start: Minutes;
+  end: Minutes;
   capacity: number;
   closed: boolean;
   /** The clock is inside this slot. */
@@ -35,6 +39,8 @@ export interface SlotView {
 
 export interface OverflowView extends ChipView {
   slot: string;
+  /** The start of the slot they wait for, in minutes since midnight. */
+  slotStart: Minutes;
   position: number;
 }
 
@@ -77,6 +83,8 @@ function columnOf(day: Day, doctor: Doctor): ColumnView {
   const slots = doctor.slots.map((slot) => ({
     index: slot.index,
     label: slot.label,
+    start: slot.start,
+    end: slot.end,
     capacity: slot.capacity,
     closed: slot.closed,
     current: !slot.closed && slot.start <= day.clock,
@@ -91,7 +99,7 @@ function columnOf(day: Day, doctor: Doctor): ColumnView {
     seatsUsed: slots.reduce((sum, s) => sum + s.chips.length + s.completed, 0),
     seatsTotal: slots.reduce((sum, s) => sum + s.capacity, 0),
     slots,
-    overflow: overflowQueue(doctor).map((token, i) => ({ ...chipOf(token), slot: token.slot.label, position: i + 1 })),
+    overflow: overflowQueue(doctor).map((token, i) => ({ ...chipOf(token), slot: token.slot.label, slotStart: token.slot.start, position: i + 1 })),
   };
 }
 
@@ -115,7 +123,6 @@ function perVersion<T>(compute: (day: Day) => T): (state: DeskState) => T {
 
 export const selectColumns = perVersion((day) => day.doctors.map((doctor) => columnOf(day, doctor)));
 export const selectTotals = perVersion(totalsOf);
-export const selectDoctorNames = perVersion((day) => day.doctors.map((d) => ({ id: d.id, name: d.name })));
 
 export interface ActiveMatch {
   token: string;

@@ -1,26 +1,38 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import type { KeyPress } from './key-burst.js';
+import { matchKey } from './keymap.js';
 
-interface Props {
-  title: string;
-  detail?: string;
-  onYes: () => void;
-  onNo: () => void;
-  /** Ctrl+C while asking to quit quits at once. */
-  ctrlCIsYes?: boolean;
+/** y yes; n or Esc no; Ctrl+C yes only where it means the same (quitting). */
+export function confirmAnswerOf(press: KeyPress, ctrlCIsYes = false): 'yes' | 'no' | null {
+  const action = matchKey('question', press)?.action as keyof typeof QUESTION_ANSWERS | undefined;
+  return action === undefined ? null : QUESTION_ANSWERS[action](ctrlCIsYes);
 }
 
-/** Asks before anything that cannot be undone: y yes, n or Esc no. */
-export function ConfirmDialog({ title, detail, onYes, onNo, ctrlCIsYes = false }: Props) {
-  useInput((input, key) => {
-    if (input === 'y' || input === 'Y' || (ctrlCIsYes && key.ctrl && input === 'c')) onYes();
-    else if (input === 'n' || input === 'N' || key.escape) onNo();
-  });
+/** What each question binding of the keymap answers. */
+export const QUESTION_ANSWERS = {
+  yes: () => 'yes',
+  no: () => 'no',
+  back: () => 'no',
+  'quit-now': (ctrlCIsYes: boolean) => (ctrlCIsYes ? 'yes' : null),
+} as const satisfies Record<string, (ctrlCIsYes: boolean) => 'yes' | 'no' | null>;
+
+/** Asks before anything that cannot be undone. Draws only; the screen that asks takes the answer. */
+export function ConfirmDialog({ title, detail }: { title: string; detail?: string | undefined }) {
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="yellow" paddingX={1}>
-      <Text bold wrap="wrap">{title}</Text>
+      <Text bold wrap="wrap">
+        {title}
+      </Text>
       {detail !== undefined && <Text wrap="wrap">{detail}</Text>}
       <Text>
-        <Text bold inverse> y </Text> yes   <Text bold inverse> n </Text> no
+        <Text bold inverse>
+          {' y '}
+        </Text>
+        {' yes   '}
+        <Text bold inverse>
+          {' n '}
+        </Text>
+        {' no'}
       </Text>
     </Box>
   );

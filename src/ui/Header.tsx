@@ -13,20 +13,36 @@ export function totalsText(totals: TotalsView, width: number): string {
   return cut(short, width);
 }
 
-/** Title, clock, the day's totals, and which page of doctors is shown (never cut off). */
-export function Header({ width, paging, title }: { width: number; paging: Paging; title: string }) {
+/** Room the totals need beside the title; a longer title gives way to a shorter form first. */
+const TOTALS_ROOM = 30;
+
+/**
+ * Title, clock, the day's totals, and which page of doctors is shown (never cut off). The title
+ * is the longest of `title` and its `shortTitles` that leaves the totals room; the shortest is
+ * kept even on a narrow terminal (it carries the date and the "not today" warning).
+ */
+export function Header({ width, paging, title, shortTitles = [] }: { width: number; paging: Paging; title: string; shortTitles?: readonly string[] }) {
   const totals = useDesk(selectTotals);
   const page = paging.pages > 1 ? ` ◀ ${paging.page + 1}/${paging.pages} ▶` : '';
-  const head = ` ${title} `;
   const clock = ` ${totals.clock} `;
-  const room = width - head.length - clock.length - page.length - 2;
+  const roomBeside = (text: string) => width - text.length - 2 - clock.length - page.length - 2;
+  const forms = [title, ...shortTitles];
+  const fitting = forms.find((form) => roomBeside(form) >= TOTALS_ROOM);
+  const head = fitting !== undefined ? ` ${fitting} ` : shortTitles.length > 0 ? ` ${forms.at(-1)} ` : ' ';
+  const room = Math.max(0, width - head.length - clock.length - page.length - 2);
   return (
     <Box width={width} height={1}>
       <Text wrap="truncate">
-        <Text bold color={ACCENT}>{room >= 30 ? head : ' '}</Text>
-        <Text bold inverse>{clock}</Text>
-        <Text>{`  ${totalsText(totals, room >= 30 ? room : room + head.length - 1)}`}</Text>
-        <Text color="yellow" bold>{page}</Text>
+        <Text bold color={ACCENT}>
+          {head}
+        </Text>
+        <Text bold inverse>
+          {clock}
+        </Text>
+        <Text>{`  ${totalsText(totals, room)}`}</Text>
+        <Text color="yellow" bold>
+          {page}
+        </Text>
       </Text>
     </Box>
   );

@@ -1,28 +1,14 @@
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
 import { SOURCE_STYLE } from './theme.js';
 import { PRIORITY, SOURCES } from '../engine/index.js';
+import { helpLines } from './keymap.js';
 
-export const KEY_TABLE: [string, string][] = [
-  ['← → or Tab / Shift+Tab', 'previous / next doctor (pages follow)'],
-  ['↑ ↓', 'move between slots and patients'],
-  ['b', 'book a patient (doctor and slot from the cursor)'],
-  ['c', 'cancel a token: type a token or part of a name'],
-  ['n', 'mark the selected seated patient as no-show'],
-  ['t', 'move the clock to the next slot boundary'],
-  ['?', 'this help'],
-  ['Esc', 'back out of a form, dialog or this help'],
-  ['q or Ctrl+C', 'quit (asks first)'],
-];
-
-/** Every key, and what the chip colours mean. */
-export function HelpOverlay({ height, onClose }: { height: number; onClose: () => void }) {
-  useInput((input, key) => {
-    if (key.escape || input === '?' || input === 'q' || key.return) onClose();
-  });
+/** Every key, and what the chip colours mean. Draws only; the desk closes it. */
+export function HelpOverlay({ height }: { height: number }) {
   return (
     <Box flexDirection="column" height={height} overflowY="hidden" borderStyle="round" paddingX={1}>
       <Text bold>Keys</Text>
-      {KEY_TABLE.map(([keys, action]) => (
+      {helpLines().map(([keys, action]) => (
         <Text key={keys} wrap="truncate">
           <Text bold>{keys.padEnd(24)}</Text>
           {action}
@@ -36,7 +22,9 @@ export function HelpOverlay({ height, onClose }: { height: number; onClose: () =
           {`${PRIORITY[source]} ${SOURCE_STYLE[source].label}`}
         </Text>
       ))}
-      <Text wrap="truncate" dimColor>↯ displaced at least once · ◀ now: the slot the clock is in · Esc closes</Text>
+      <Text wrap="truncate" dimColor>
+        ↯ displaced at least once · ◀ now: the slot the clock is in · Esc closes
+      </Text>
     </Box>
   );
 }

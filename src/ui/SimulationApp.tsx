@@ -14,19 +14,23 @@ import { useDesk, useDeskStore } from './desk-context.js';
 import { Header } from './Header.js';
 import { PlayerBar } from './PlayerBar.js';
 import { ReportView } from './ReportView.js';
-import { StatusBar, type KeyHint } from './StatusBar.js';
+import { keysOf } from './key-burst.js';
+import { hintsOf, matchKey } from './keymap.js';
+import { StatusBar } from './StatusBar.js';
 import { Ticker } from './Ticker.js';
-import { usePlayer } from './use-player.js';
+import { usePlayer, type Player } from './use-player.js';
 import { useTerminalSize } from './use-terminal-size.js';
 
-const PLAY_HINTS: KeyHint[] = [
-  { key: 'Space', action: 'pause' },
-  { key: '+ -', action: 'speed' },
-  { key: '.', action: 'step (paused)' },
-  { key: '←→', action: 'doctors' },
-  { key: 'q', action: 'stop' },
-];
-const REPORT_HINTS: KeyHint[] = [{ key: 'q', action: 'quit' }];
+type FilmAction = 'pause' | 'speed' | 'step' | 'doctor' | 'quit';
+
+/** What each key of the film does (quit is the app's own). */
+export const FILM_ACTIONS: Record<FilmAction, (film: { player: Player; turnPage: (delta: number) => void }, delta: -1 | 1) => void> = {
+  pause: ({ player }) => player.togglePause(),
+  speed: ({ player }, delta) => (delta === 1 ? player.faster() : player.slower()),
+  step: ({ player }) => player.step(),
+  doctor: ({ turnPage }, delta) => turnPage(delta),
+  quit: () => undefined,
+};
 
 export function SimulationApp({ runner, seed }: { runner: SimulationRunner; seed: number }) {
   const { exit } = useApp();
@@ -38,20 +42,21 @@ export function SimulationApp({ runner, seed }: { runner: SimulationRunner; seed
   const [doctor, setDoctor] = useState(0);
   const report = useMemo(
     () => (player.finished ? buildReport(store.getState().day, runner.counters, seed) : null),
+    // The day changes in place: its version is what tells the memo to recompute.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [player.finished, store, runner, seed, version],
   );
 
   useInput((input, key) => {
-    if (input.includes('q') || key.escape) return exit();
-    if (report) return;
-    if (key.rightArrow || key.tab) return setDoctor((d) => (d + 1) % columns.length);
-    if (key.leftArrow) return setDoctor((d) => (d - 1 + columns.length) % columns.length);
-    // Keys pressed quickly can arrive together ("+++"): each one counts.
-    for (const character of input) {
-      if (character === ' ') player.togglePause();
-      else if (character === '+' || character === '=') player.faster();
-      else if (character === '-' || character === '_') player.slower();
-      else if (character === '.') player.step();
+    // Keys pressed quickly can arrive together ("+++"): each one counts, in order.
+    for (const press of keysOf(input, key)) {
+      const matched = matchKey(report ? 'report' : 'film', press);
+      if (matched?.action === 'quit') return exit();
+      if (matched)
+        FILM_ACTIONS[matched.action as FilmAction](
+          { player, turnPage: (delta) => setDoctor((d) => (d + delta + columns.length) % columns.length) },
+          matched.delta,
+        );
     }
   });
 
@@ -70,7 +75,7 @@ export function SimulationApp({ runner, seed }: { runner: SimulationRunner; seed
           <Ticker height={rows.ticker} width={size.columns} />
         </>
       )}
-      <StatusBar width={size.columns} hints={report ? REPORT_HINTS : PLAY_HINTS} notice={report ? 'The day has closed. q quits.' : null} />
+      <StatusBar width={size.columns} hints={hintsOf(report ? 'report' : 'film')} notice={report ? 'The day has closed. q quits.' : null} />
     </Box>
   );
 }

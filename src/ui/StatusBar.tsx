@@ -17,17 +17,25 @@ export function StatusBar({ width, hints, notice }: { width: number; hints: KeyH
   return (
     <Box flexDirection="column" width={width} height={2}>
       {notice !== null ? (
-        <Text wrap="truncate" color="yellow">{notice}</Text>
+        <Text wrap="truncate" color="yellow">
+          {notice}
+        </Text>
       ) : last ? (
-        <Text wrap="truncate" color={TONE_COLOR[last.tone]}>{last.text}</Text>
+        <Text wrap="truncate" color={TONE_COLOR[last.tone]}>
+          {last.text}
+        </Text>
       ) : (
-        <Text wrap="truncate" dimColor>Ready. b books a patient, ? lists every key.</Text>
+        <Text wrap="truncate" dimColor>
+          Ready. b books a patient, ? lists every key.
+        </Text>
       )}
       <Text wrap="truncate">
         {hints.map((hint, i) => (
           <Text key={hint.key}>
             {i > 0 ? (roomy ? '  ' : ' ') : ''}
-            <Text bold inverse>{roomy ? ` ${hint.key} ` : hint.key}</Text>
+            <Text bold inverse>
+              {roomy ? ` ${hint.key} ` : hint.key}
+            </Text>
             <Text dimColor>{` ${hint.action}`}</Text>
           </Text>
         ))}

@@ -4,6 +4,7 @@
  * line, two patients a line, a shorter overflow list, quiet slots folded to their header) so
  * the frame never grows taller than the terminal and the selected row stays in view.
  */
+import { formatTime } from '../engine/index.js';
 import type { ChipView, ColumnView, OverflowView, SlotView } from '../store/selectors.js';
 import { cut, cutLine, fitWidth, type Line, type Segment } from './lines.js';
 import { sameTarget, type Target } from './selection.js';
@@ -94,11 +95,8 @@ function overflowLines(entries: OverflowView[], input: ColumnLayoutInput, max: n
   const lines: Line[] = [[{ text: ` Overflow (${entries.length})`, bold: true, color: 'magenta' }]];
   const shown = entries.length > max ? entries.slice(0, Math.max(0, max - 1)) : entries;
   for (const entry of shown) {
-    const target = ` → ${entry.slot.slice(0, 5)}`;
-    lines.push([
-      ...chipSegments(entry, input.width - target.length, input, ` ${String(entry.position).padStart(2)}. `),
-      { text: target, dim: true },
-    ]);
+    const target = ` → ${formatTime(entry.slotStart)}`;
+    lines.push([...chipSegments(entry, input.width - target.length, input, ` ${String(entry.position).padStart(2)}. `), { text: target, dim: true }]);
   }
   if (shown.length < entries.length) lines.push([{ text: `   +${entries.length - shown.length} more waiting`, dim: true }]);
   return lines;
@@ -114,8 +112,8 @@ function build(input: ColumnLayoutInput, options: Options): Line[] {
   const ended = column.slots.filter((s) => s.closed);
   if (options.foldEnded && ended.length > 1) {
     const seen = ended.reduce((sum, s) => sum + s.completed, 0);
-    const from = ended[0]!.label.slice(0, 5);
-    const to = ended.at(-1)!.label.slice(-5);
+    const from = formatTime(ended[0]!.start);
+    const to = formatTime(ended.at(-1)!.end);
     lines.push([{ text: ` ${from}-${to} ${ended.length} slots ended · ${seen} seen`, dim: true }]);
   }
   for (const slot of column.slots) {

@@ -12,12 +12,23 @@ export interface DeskOnScreen extends Terminal {
   dispatch(command: Command): Result;
 }
 
-export function deskAt(columns: number, rows: number, commands: Command[] = [], roster: Roster = defaultRoster()): DeskOnScreen {
+export function deskAt(
+  columns: number,
+  rows: number,
+  commands: Command[] = [],
+  roster: Roster = defaultRoster(),
+  options: { liveClock?: boolean; title?: string; shortTitles?: string[] } = {},
+): DeskOnScreen {
   const store = createDeskStore(createDay(roster));
   for (const command of commands) store.getState().dispatch(command);
   const terminal = renderAt(
     <DeskProvider store={store}>
-      <App title="OPD desk · test day" quitWarning="This day is kept in memory only." />
+      <App
+        title={options.title ?? 'OPD desk · test day'}
+        shortTitles={options.shortTitles ?? []}
+        quitWarning="This day is kept in memory only."
+        liveClock={options.liveClock ?? false}
+      />
     </DeskProvider>,
     columns,
     rows,
@@ -30,6 +41,15 @@ export function deskAt(columns: number, rows: number, commands: Command[] = [], 
     return result;
   };
   return Object.assign(terminal, { store, dispatch });
+}
+
+/** Presses keys and tells whether the app exited because of them (quit). */
+export async function exitsOn(desk: DeskOnScreen, keys: string): Promise<boolean> {
+  let exited = false;
+  const done = desk.waitUntilExit().then(() => (exited = true));
+  await desk.press(keys);
+  await done;
+  return exited;
 }
 
 export const book = (patient: string, source = 'walk-in', slot?: string, doctor = 'sharma'): Command => ({

@@ -62,9 +62,9 @@ export function renderAt(element: ReactElement, columns: number, rows: number): 
   let instance!: ReturnType<typeof render>;
   act(() => {
     instance = render(element, {
-    stdout: stdout as unknown as NodeJS.WriteStream,
-    stdin: stdin as unknown as NodeJS.ReadStream,
-    stderr: new FakeStdout(columns, rows) as unknown as NodeJS.WriteStream,
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      stdin: stdin as unknown as NodeJS.ReadStream,
+      stderr: new FakeStdout(columns, rows) as unknown as NodeJS.WriteStream,
       debug: true,
       exitOnCtrlC: false,
       patchConsole: false,

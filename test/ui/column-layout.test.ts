@@ -39,7 +39,14 @@ describe('column layout', () => {
 
   it('gives up detail in order: folded ended slots first, then two patients a line', () => {
     const day = createDay({
-      doctors: [{ id: 'sharma', name: 'Dr. Sharma', code: 'SHR', slots: [9, 10, 11, 12].map((h) => ({ start: `${h}:00`.padStart(5, '0'), end: `${h + 1}:00`.padStart(5, '0'), capacity: 4 })) }],
+      doctors: [
+        {
+          id: 'sharma',
+          name: 'Dr. Sharma',
+          code: 'SHR',
+          slots: [9, 10, 11, 12].map((h) => ({ start: `${h}:00`.padStart(5, '0'), end: `${h + 1}:00`.padStart(5, '0'), capacity: 4 })),
+        },
+      ],
     });
     for (let i = 0; i < 16; i++) execute(day, { op: 'book', doctor: 'sharma', patient: `P${i}` });
     execute(day, { op: 'clock', time: '11:00' });

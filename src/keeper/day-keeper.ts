@@ -3,7 +3,14 @@
  * makes each command durable before it is published (the desk). Either way commands reach the
  * engine only through here.
  */
-import { execute, parseTime, type Command, type Day, type Outcome } from '../engine/index.js';
+import { execute, parseTime, type Command, type Day, type Outcome, type Result } from '../engine/index.js';
+
+/** A command whose result here differs from the one recorded when it was committed. */
+export interface ReplayMismatch {
+  seq: number;
+  recorded: Result;
+  replayed: Result;
+}
 
 export interface DayKeeper {
   /** The current day (a keeper may rebuild it, for instance after a failed write). */
@@ -14,6 +21,8 @@ export interface DayKeeper {
   sync(): Outcome[];
   /** Moves the clock forward to `time` (HH:MM) if it is not there already: the live clock. */
   followClock(time: string): Outcome[];
+  /** Commands (of this desk's start or of other desks since) that replayed to a different result. */
+  readonly mismatches?: readonly ReplayMismatch[];
 }
 
 export function memoryKeeper(day: Day): DayKeeper {

@@ -1,0 +1,292 @@
+/**
+ * Every key of every screen, once: which keys, what they do (an action id the screen's input
+ * hook handles), the status-bar hint and the help line. The status bar, the help overlay, the
+ * input hooks and the README's key tables all come from here (test/ui/keymap.test.ts checks the
+ * README against it). A key spec may carry a `delta` for keys that go two ways.
+ */
+import type { KeyPress } from './key-burst.js';
+
+export type Screen = 'board' | 'help' | 'question' | 'form' | 'cancel' | 'film' | 'report';
+
+type KeyName = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'return' | 'escape' | 'tab' | 'backspace';
+
+export interface KeySpec {
+  /** A printable key, matched exactly. */
+  input?: string;
+  /** A named key. */
+  key?: KeyName;
+  ctrl?: boolean;
+  shift?: boolean;
+  /** For keys that go two ways: -1 back, +1 forward. */
+  delta?: -1 | 1;
+}
+
+export interface Binding {
+  screen: Screen;
+  /** What the screen's input hook does for it. */
+  action: string;
+  keys: readonly KeySpec[];
+  /** The keys as the help and the README show them. */
+  label: string;
+  /** The help overlay's line. */
+  help: string;
+  /** The README's line, when it says more than the help. */
+  readme?: string;
+  /** The status bar's hint, when there is room for one. */
+  hint?: { key: string; action: string };
+}
+
+const input = (...characters: string[]): KeySpec[] => characters.map((c) => ({ input: c }));
+
+export const KEYMAP: readonly Binding[] = [
+  {
+    screen: 'board',
+    action: 'book',
+    keys: input('b'),
+    label: 'b',
+    help: 'book a patient (doctor and slot from the cursor)',
+    readme:
+      'book: name, phone, doctor, source, slot. The slot list says what each choice would do (`3 free`, `full — waitlist #2`, `full — will displace SHR-004 Meena Iyer`), as the engine decides it; "Next available" follows rule 7',
+    hint: { key: 'b', action: 'book' },
+  },
+  {
+    screen: 'board',
+    action: 'cancel',
+    keys: input('c'),
+    label: 'c',
+    help: 'cancel a token: type a token or part of a name',
+    readme: 'cancel: type a token (`shr4` works) or part of a name, ↑↓ to pick, Enter, then `y`',
+    hint: { key: 'c', action: 'cancel' },
+  },
+  {
+    screen: 'board',
+    action: 'no-show',
+    keys: input('n'),
+    label: 'n',
+    help: 'mark the selected seated patient as no-show',
+    readme: 'mark the selected seated patient as no-show (asks first)',
+    hint: { key: 'n', action: 'no-show' },
+  },
+  {
+    screen: 'board',
+    action: 'clock',
+    keys: input('t'),
+    label: 't',
+    help: 'move the clock to the next slot boundary',
+    readme: "move the clock to the next slot boundary (asks first); on today's date the clock follows the wall clock and `t` is refused",
+    hint: { key: 't', action: 'clock' },
+  },
+  {
+    screen: 'board',
+    action: 'doctor',
+    keys: [
+      { key: 'leftArrow', delta: -1 },
+      { key: 'tab', shift: true, delta: -1 },
+      { key: 'rightArrow', delta: 1 },
+      { key: 'tab', delta: 1 },
+    ],
+    label: '← → or Tab / Shift+Tab',
+    help: 'previous / next doctor (pages follow)',
+    hint: { key: '←→', action: 'doctor' },
+  },
+  {
+    screen: 'board',
+    action: 'row',
+    keys: [
+      { key: 'upArrow', delta: -1 },
+      { key: 'downArrow', delta: 1 },
+    ],
+    label: '↑ ↓',
+    help: 'move between slots and patients',
+    hint: { key: '↑↓', action: 'move' },
+  },
+  {
+    screen: 'board',
+    action: 'page',
+    keys: [
+      { key: 'pageUp', delta: -1 },
+      { key: 'pageDown', delta: 1 },
+    ],
+    label: 'PgUp PgDn',
+    help: 'previous / next page of doctors',
+  },
+  {
+    screen: 'board',
+    action: 'help',
+    keys: input('?'),
+    label: '?',
+    help: 'this help',
+    readme: 'help: every key and what the colours mean',
+    hint: { key: '?', action: 'help' },
+  },
+  {
+    screen: 'board',
+    action: 'quit',
+    keys: [{ input: 'q' }, { input: 'c', ctrl: true }],
+    label: 'q or Ctrl+C',
+    help: 'quit (asks first)',
+    readme: 'quit (asks first; Ctrl+C twice quits at once)',
+    hint: { key: 'q', action: 'quit' },
+  },
+  {
+    screen: 'help',
+    action: 'close',
+    keys: [{ key: 'escape' }, { input: '?' }, { input: 'q' }, { key: 'return' }],
+    label: 'Esc',
+    help: 'back out of a form, dialog or this help',
+    readme: 'back out of a form or dialog; nothing is changed',
+    hint: { key: 'Esc', action: 'close' },
+  },
+  { screen: 'help', action: 'quit', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'quit (asks first)' },
+  { screen: 'form', action: 'quit', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'quit (asks first; n comes back to the form)' },
+  { screen: 'cancel', action: 'quit', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'quit (asks first; n comes back here)' },
+  { screen: 'question', action: 'yes', keys: input('y', 'Y'), label: 'y', help: 'yes', hint: { key: 'y', action: 'yes' } },
+  { screen: 'question', action: 'no', keys: input('n', 'N'), label: 'n', help: 'no', hint: { key: 'n', action: 'no' } },
+  { screen: 'question', action: 'back', keys: [{ key: 'escape' }], label: 'Esc', help: 'no, back out', hint: { key: 'Esc', action: 'back out' } },
+  { screen: 'question', action: 'quit-now', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'asked to quit: quit at once' },
+  {
+    screen: 'form',
+    action: 'enter',
+    keys: [{ key: 'return' }],
+    label: 'Enter',
+    help: 'next field; on the slot, book',
+    hint: { key: 'Enter', action: 'next / confirm' },
+  },
+  {
+    screen: 'form',
+    action: 'field',
+    keys: [
+      { key: 'tab', delta: 1 },
+      { key: 'tab', shift: true, delta: -1 },
+    ],
+    label: 'Tab / Shift+Tab',
+    help: 'next / previous field',
+    hint: { key: 'Tab', action: 'field' },
+  },
+  {
+    screen: 'form',
+    action: 'updown',
+    keys: [
+      { key: 'upArrow', delta: -1 },
+      { key: 'downArrow', delta: 1 },
+      { input: 'k', delta: -1 },
+      { input: 'j', delta: 1 },
+    ],
+    label: '↑ ↓',
+    help: 'previous / next field; in a list, the choice (k j too)',
+  },
+  {
+    screen: 'form',
+    action: 'source',
+    keys: input('e', 'p', 'f', 'o', 'w'),
+    label: 'e p f o w',
+    help: 'in the source list: emergency, paid, follow-up, online, walk-in',
+  },
+  { screen: 'form', action: 'pick', keys: input('1', '2', '3', '4', '5', '6', '7', '8', '9'), label: '1-9', help: 'in a list, take the n-th choice shown' },
+  {
+    screen: 'form',
+    action: 'close',
+    keys: [{ key: 'escape' }],
+    label: 'Esc',
+    help: 'in a list, back one field; in the name or phone, back out, nothing booked',
+    hint: { key: 'Esc', action: 'back out' },
+  },
+  {
+    screen: 'cancel',
+    action: 'pick',
+    keys: [
+      { key: 'upArrow', delta: -1 },
+      { key: 'downArrow', delta: 1 },
+    ],
+    label: '↑ ↓',
+    help: 'pick a match',
+  },
+  {
+    screen: 'cancel',
+    action: 'enter',
+    keys: [{ key: 'return' }],
+    label: 'Enter',
+    help: 'ask to cancel the picked token',
+    hint: { key: 'Enter', action: 'next / confirm' },
+  },
+  { screen: 'cancel', action: 'close', keys: [{ key: 'escape' }], label: 'Esc', help: 'back out, nothing cancelled', hint: { key: 'Esc', action: 'back out' } },
+  { screen: 'film', action: 'pause', keys: input(' '), label: 'Space', help: 'pause / resume', hint: { key: 'Space', action: 'pause' } },
+  {
+    screen: 'film',
+    action: 'speed',
+    keys: [
+      { input: '+', delta: 1 },
+      { input: '=', delta: 1 },
+      { input: '-', delta: -1 },
+      { input: '_', delta: -1 },
+    ],
+    label: '+ / -',
+    help: 'faster / slower: 1x, 2x, 5x, 10x (the default), 20x, 30x, 60x; at 1x a simulated minute takes a second, at 60x an hour does',
+    hint: { key: '+ -', action: 'speed' },
+  },
+  { screen: 'film', action: 'step', keys: input('.'), label: '.', help: 'one event forward, while paused', hint: { key: '.', action: 'step (paused)' } },
+  {
+    screen: 'film',
+    action: 'doctor',
+    keys: [
+      { key: 'leftArrow', delta: -1 },
+      { key: 'rightArrow', delta: 1 },
+      { key: 'tab', delta: 1 },
+    ],
+    label: '← →',
+    help: 'page the doctors',
+    hint: { key: '←→', action: 'doctors' },
+  },
+  { screen: 'film', action: 'quit', keys: [{ input: 'q' }, { key: 'escape' }], label: 'q', help: 'stop', hint: { key: 'q', action: 'stop' } },
+  { screen: 'report', action: 'quit', keys: [{ input: 'q' }, { key: 'escape' }], label: 'q', help: 'quit', hint: { key: 'q', action: 'quit' } },
+];
+
+export function bindingsOf(screen: Screen): Binding[] {
+  return KEYMAP.filter((binding) => binding.screen === screen);
+}
+
+function matches(spec: KeySpec, { input: typed, key }: KeyPress): boolean {
+  if ((spec.ctrl ?? false) !== (key.ctrl ?? false)) return false;
+  if (spec.key !== undefined) return key[spec.key] === true && (spec.shift === undefined || (key.shift ?? false) === spec.shift);
+  return typed === spec.input;
+}
+
+export interface Matched {
+  action: string;
+  delta: -1 | 1;
+}
+
+/** The action a key asks for on a screen, with its direction; null if the screen has no such key. */
+export function matchKey(screen: Screen, press: KeyPress): Matched | null {
+  // A key with a modifier named in its spec (Shift+Tab) wins over the same key without it.
+  let best: { matched: Matched; exact: boolean } | null = null;
+  for (const binding of bindingsOf(screen)) {
+    for (const spec of binding.keys) {
+      if (!matches(spec, press)) continue;
+      const exact = spec.shift !== undefined;
+      if (!best || (exact && !best.exact)) best = { matched: { action: binding.action, delta: spec.delta ?? 1 }, exact };
+    }
+  }
+  return best?.matched ?? null;
+}
+
+/** The status bar's hints for a screen. */
+export function hintsOf(screen: Screen): { key: string; action: string }[] {
+  return bindingsOf(screen).flatMap((binding) => (binding.hint ? [binding.hint] : []));
+}
+
+/** The desk's keys as the help and the README list them: the board's, then how to back out. */
+export function deskBindings(): Binding[] {
+  return [...bindingsOf('board'), ...bindingsOf('help').filter((binding) => binding.action === 'close')];
+}
+
+/** The help overlay's key lines. */
+export function helpLines(): [string, string][] {
+  return deskBindings().map((binding) => [binding.label, binding.help]);
+}
+
+/** The README's table of these keys. */
+export function readmeKeyTable(bindings: readonly Binding[]): string {
+  const rows = bindings.map((binding) => `| ${binding.label} | ${binding.readme ?? binding.help} |`);
+  return ['| key | does |', '|---|---|', ...rows].join('\n');
+}

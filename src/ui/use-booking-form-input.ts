@@ -1,0 +1,59 @@
+/**
+ * The booking form's keys (handed over by the desk): each key becomes an action, in order, against the form's
+ * latest state; a booking the form has made ready is sent through the store at once, and a
+ * refusal comes back to the form as an action.
+ */
+import type { Result, Source } from '../engine/index.js';
+import type { BookingAction, BookingFormState } from './booking-form-state.js';
+import { fieldOfRefusal, isTextStep } from './booking-form-state.js';
+import type { KeyPress } from './key-burst.js';
+import { useScreenKeys, type ListenForKeys } from './screen-keys.js';
+import { matchKey } from './keymap.js';
+
+/** The action a key asks for on the current step; 'close' backs out; null ignores it. */
+export function bookingActionOf(press: KeyPress, state: BookingFormState): BookingAction | 'close' | null {
+  const text = isTextStep(state.step);
+  // In a text field every printable key is text, even one that is a key in a list (j, k, 1-9).
+  if (text && press.input !== '' && !press.key.ctrl) return { type: 'edit', press };
+  const matched = matchKey('form', press);
+  if (!matched) return text ? { type: 'edit', press } : null;
+  return FORM_ACTIONS[matched.action as FormAction](matched.delta, text, press);
+}
+
+const SOURCE_LETTERS: Record<string, Source> = { e: 'EMERGENCY', p: 'PAID', f: 'FOLLOW_UP', o: 'ONLINE', w: 'WALK_IN' };
+
+type FormAction = 'enter' | 'field' | 'updown' | 'pick' | 'source' | 'close' | 'quit';
+
+/** What each form binding of the keymap does; ↑ ↓ move between fields in a text field, the choice in a list. */
+export const FORM_ACTIONS: Record<FormAction, (delta: -1 | 1, text: boolean, press: KeyPress) => BookingAction | 'close' | null> = {
+  enter: () => ({ type: 'enter' }),
+  field: (delta) => ({ type: 'move', delta }),
+  updown: (delta, text) => (text ? { type: 'move', delta } : { type: 'highlight', delta }),
+  pick: (_delta, text, press) => (text ? null : { type: 'digit', digit: Number(press.input) }),
+  source: (_delta, text, press) => (text ? null : { type: 'source', source: SOURCE_LETTERS[press.input]! }),
+  // Esc in a list goes back one field; in a text field it backs out of the form.
+  close: (_delta, text) => (text ? 'close' : { type: 'move', delta: -1 }),
+  // Ctrl+C: the desk asks to quit before the key reaches the form (./use-desk-input.ts).
+  quit: () => null,
+};
+
+export interface BookingFormInput {
+  now: { readonly current: BookingFormState };
+  dispatch: (action: BookingAction) => BookingFormState;
+  send: (command: NonNullable<BookingFormState['submit']>) => Result;
+  onDone: (result: Result) => void;
+  onCancel: () => void;
+}
+
+export function useBookingFormInput({ now, dispatch, send, onDone, onCancel }: BookingFormInput, listen: ListenForKeys): void {
+  useScreenKeys(listen, (press) => {
+    const action = bookingActionOf(press, now.current);
+    if (action === 'close') return onCancel();
+    if (action === null) return;
+    const { submit } = dispatch(action);
+    if (!submit) return;
+    const result = send(submit);
+    if (result.status !== 'ERROR') return onDone(result);
+    dispatch({ type: 'refused', error: result.error, field: fieldOfRefusal(result) });
+  });
+}

@@ -1,0 +1,106 @@
+/**
+ * The desk's keys on the board, in help and at a question, each key of a burst in order against
+ * the latest state (so `t` then `y` typed together both count). A command the desk has made ready
+ * is sent at once and its result comes back as an action. The booking form and the cancel dialog
+ * listen for themselves while open.
+ */
+import { useInput } from 'ink';
+import { useLayoutEffect, useRef } from 'react';
+import type { Command, Result } from '../engine/index.js';
+import { confirmAnswerOf } from './ConfirmDialog.js';
+import type { DeskAction, DeskMode, DeskScreenState } from './desk-state.js';
+import { keysOf, type KeyPress } from './key-burst.js';
+import { matchKey } from './keymap.js';
+import type { ListenForKeys } from './screen-keys.js';
+
+export function deskActionOf(press: KeyPress, state: DeskScreenState): DeskAction | null {
+  const mode = state.mode.kind;
+  if (mode === 'confirm' || mode === 'confirm-quit') {
+    const answer = confirmAnswerOf(press, mode === 'confirm-quit');
+    return answer === null ? null : { type: 'answer', yes: answer === 'yes' };
+  }
+  if (mode === 'help') {
+    const action = matchKey('help', press)?.action as keyof typeof HELP_ACTIONS | undefined;
+    return action ? HELP_ACTIONS[action]() : null;
+  }
+  if (mode !== 'board') return null;
+  const matched = matchKey('board', press);
+  if (!matched) return null;
+  return BOARD_ACTIONS[matched.action as BoardAction](matched.delta);
+}
+
+type BoardAction = 'doctor' | 'row' | 'page' | 'book' | 'cancel' | 'no-show' | 'clock' | 'help' | 'quit';
+
+/** What each help binding of the keymap does. */
+export const HELP_ACTIONS = {
+  close: () => ({ type: 'close' }),
+  quit: () => ({ type: 'ask-quit' }),
+} as const satisfies Record<string, () => DeskAction>;
+
+/** What each board binding of the keymap does. */
+export const BOARD_ACTIONS: Record<BoardAction, (delta: -1 | 1) => DeskAction> = {
+  doctor: (delta) => ({ type: 'move-doctor', delta }),
+  row: (delta) => ({ type: 'move-row', delta }),
+  page: (delta) => ({ type: 'page', delta }),
+  book: () => ({ type: 'open', screen: 'book' }),
+  cancel: () => ({ type: 'open', screen: 'cancel' }),
+  'no-show': () => ({ type: 'no-show' }),
+  clock: () => ({ type: 'clock' }),
+  help: () => ({ type: 'open', screen: 'help' }),
+  quit: () => ({ type: 'ask-quit' }),
+};
+
+export interface DeskInput {
+  now: { readonly current: DeskScreenState };
+  dispatch: (action: DeskAction) => DeskScreenState;
+  send: (command: Command) => Result;
+  exit: () => void;
+}
+
+/**
+ * The desk's one key listener. Keys for the board, the help and questions are handled here;
+ * keys for the booking form and the cancel dialog go to the screen (see ./screen-keys.ts), or
+ * wait for it while it mounts. Returns how such a screen, opened as `owner`, listens.
+ */
+export function useDeskInput({ now, dispatch, send, exit }: DeskInput): (owner: DeskMode) => ListenForKeys {
+  const screen = useRef<{ owner: DeskMode; handle: (press: KeyPress) => void } | null>(null);
+  const waiting = useRef<KeyPress[]>([]);
+  const outside = useRef({ send, exit });
+  useLayoutEffect(() => {
+    outside.current = { send, exit };
+  });
+
+  const route = (press: KeyPress) => {
+    const mode = now.current.mode;
+    if (now.current.quit) return;
+    if (mode.kind === 'book' || mode.kind === 'cancel') {
+      // Ctrl+C asks to quit from every screen, as on the board.
+      if (matchKey(mode.kind === 'book' ? 'form' : 'cancel', press)?.action === 'quit') {
+        dispatch({ type: 'ask-quit' });
+        return;
+      }
+      if (screen.current?.owner === mode) screen.current.handle(press);
+      else waiting.current.push(press);
+      return;
+    }
+    if (mode.kind === 'board') dispatch({ type: 'key' });
+    const action = deskActionOf(press, now.current);
+    if (action === null) return;
+    const next = dispatch(action);
+    if (next.quit) return outside.current.exit();
+    if (next.submit) dispatch({ type: 'sent', result: outside.current.send(next.submit) });
+  };
+
+  useInput((input, key) => {
+    for (const press of keysOf(input, key)) route(press);
+  });
+
+  return (owner: DeskMode): ListenForKeys =>
+    (handle) => {
+      screen.current = { owner, handle };
+      for (const press of waiting.current.splice(0)) route(press);
+      return () => {
+        if (screen.current?.owner === owner) screen.current = null;
+      };
+    };
+}
