@@ -76,7 +76,10 @@ export async function benchJournal(): Promise<string> {
   try {
     const rates = [durableRate(folder), durableRate(folder), durableRate(folder)];
     const rows: string[][] = [['durable commands/s (synced commit each)', Math.round(median(rates)).toLocaleString('en-US'), '']];
-    for (const [size, doctors] of [[100_000, 30], [1_000_000, 300]] as const) {
+    for (const [size, doctors] of [
+      [100_000, 30],
+      [1_000_000, 300],
+    ] as const) {
       const file = bigJournal(folder, size, doctors);
       const label = size.toLocaleString('en-US');
       const replays = [replayMs(file), replayMs(file), replayMs(file)];

@@ -90,7 +90,12 @@ export async function benchPostgres(): Promise<string> {
     server = await startPostgres({ durable: true });
     const version = (await server.sql('postgres', 'SHOW server_version')).rows[0].server_version as string;
     const rows: (string | number)[][] = [];
-    for (const [instances, grouped] of [[1, false], [2, false], [1, true], [2, true]] as const) {
+    for (const [instances, grouped] of [
+      [1, false],
+      [2, false],
+      [1, true],
+      [2, true],
+    ] as const) {
       const run = await race(await server.createDatabase(`bench_${instances}_${grouped}`), instances, grouped);
       rows.push([
         `${instances} instance${instances === 1 ? '' : 's'}${grouped ? ', group commit' : ', one per commit'}`,

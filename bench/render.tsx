@@ -62,7 +62,14 @@ async function measureUpdates(doctors: number, columns: number, rows: number, sa
     <DeskProvider store={store}>
       <App title="bench" />
     </DeskProvider>,
-    { stdout: stdout as unknown as NodeJS.WriteStream, stdin: new FakeStdin() as unknown as NodeJS.ReadStream, incrementalRendering: true, maxFps: 1000, exitOnCtrlC: false, patchConsole: false },
+    {
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      stdin: new FakeStdin() as unknown as NodeJS.ReadStream,
+      incrementalRendering: true,
+      maxFps: 1000,
+      exitOnCtrlC: false,
+      patchConsole: false,
+    },
   );
   await new Promise((resolve) => setTimeout(resolve, 50));
   const times: number[] = [];
@@ -101,10 +108,18 @@ export async function benchStartup(runs = 7): Promise<string> {
   const times: number[] = [];
   try {
     for (let i = 0; i < runs; i++) {
-      times.push(await timeToScreen(`--data ${join(folder, `desk-${i}.db`)} --date 2026-03-02`, (screen) => screen.includes('Dr. Kapoor') && screen.includes('16:00-17:00')));
+      times.push(
+        await timeToScreen(
+          `--data ${join(folder, `desk-${i}.db`)} --date 2026-03-02`,
+          (screen) => screen.includes('Dr. Kapoor') && screen.includes('16:00-17:00'),
+        ),
+      );
     }
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
-  return table(['command', 'start to first board, median ms', 'p95 ms'], [['opd-desk (default roster)', median(times).toFixed(0), percentile(times, 95).toFixed(0)]]);
+  return table(
+    ['command', 'start to first board, median ms', 'p95 ms'],
+    [['opd-desk (default roster)', median(times).toFixed(0), percentile(times, 95).toFixed(0)]],
+  );
 }

@@ -17,9 +17,13 @@ const CLI = join(import.meta.dirname, '../opd-desk.js');
 const SECONDS = 5;
 
 async function startServer(file: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--max-semi-space-size=64', CLI, 'serve', '--port', '0', '--data', file, '--log-level', 'warn', '--date', '2026-03-02'], {
-    stdio: ['ignore', 'inherit', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--max-semi-space-size=64', CLI, 'serve', '--port', '0', '--data', file, '--log-level', 'warn', '--date', '2026-03-02'],
+    {
+      stdio: ['ignore', 'inherit', 'pipe'],
+    },
+  );
   for await (const line of createInterface({ input: child.stderr! })) {
     const match = /serving (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
     if (match) return { child, base: match[1]! };
@@ -59,7 +63,11 @@ async function commitToEvent(base: string, date: string, until: () => boolean): 
     const patient = `Probe ${i}`;
     const seen = new Promise<number>((resolve) => waiting.set(patient, resolve));
     const sent = performance.now();
-    const answer = await fetch(`${base}/api/v1/bookings?date=${date}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ doctor: 'reddy', patient }) });
+    const answer = await fetch(`${base}/api/v1/bookings?date=${date}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ doctor: 'reddy', patient }),
+    });
     await answer.arrayBuffer();
     // The event is written as the batch commits, before the answers go out, so this measures
     // from the request being sent: an upper bound on commit-to-event.
@@ -82,7 +90,10 @@ export async function benchServe(): Promise<string> {
     }
     let running = true;
     const date = `2026-03-${day++}`;
-    const [loaded, probes] = await Promise.all([Promise.resolve(load(base, 64, date)).finally(() => (running = false)), commitToEvent(base, date, () => running)]);
+    const [loaded, probes] = await Promise.all([
+      Promise.resolve(load(base, 64, date)).finally(() => (running = false)),
+      commitToEvent(base, date, () => running),
+    ]);
     const idle = await (async () => {
       let n = 0;
       return commitToEvent(base, `2026-03-${day++}`, () => n++ < 200);
@@ -92,13 +103,18 @@ export async function benchServe(): Promise<string> {
       '',
       table(['connections', 'bookings/s', 'p50 ms', 'p99 ms', 'non-2xx'], rows),
       '',
-      'Commit to event (booking sent → its entry on a second client\'s /api/v1/events; an upper bound):',
+      "Commit to event (booking sent → its entry on a second client's /api/v1/events; an upper bound):",
       '',
       table(
         ['while', 'samples', 'p50 ms', 'p99 ms'],
         [
           ['idle', idle.length, percentile(idle, 50).toFixed(2), percentile(idle, 99).toFixed(2)],
-          [`64 connections book (${Math.round(loaded.requests.average)}/s)`, probes.length, percentile(probes, 50).toFixed(2), percentile(probes, 99).toFixed(2)],
+          [
+            `64 connections book (${Math.round(loaded.requests.average)}/s)`,
+            probes.length,
+            percentile(probes, 50).toFixed(2),
+            percentile(probes, 99).toFixed(2),
+          ],
         ],
       ),
     ].join('\n');

@@ -12,9 +12,7 @@ function withoutInkDevtools() {
   return {
     name: 'without-ink-devtools',
     setup(bundle) {
-      bundle.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) =>
-        args.importer.includes('/ink/') ? { path: 'ink-devtools', namespace: 'stub' } : undefined,
-      );
+      bundle.onResolve({ filter: /^\.\/devtools\.js$/ }, (args) => (args.importer.includes('/ink/') ? { path: 'ink-devtools', namespace: 'stub' } : undefined));
       bundle.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
         contents: "throw new Error('React DevTools are not part of the opd-desk bundle');",
       }));

@@ -60,11 +60,13 @@ async function applyDurably(file: string, options: ApplyOptions): Promise<number
     }
     const failed = results.filter((r) => r.status === 'ERROR').length;
     if (options.json) process.stdout.write(jsonSafe(jsonReport(session.day, results)));
-    else process.stdout.write(terminalSafeLines(`${results.length} commands: ${results.length - failed} applied, ${failed} failed\n\n${textBoard(session.day)}\n`));
+    else
+      process.stdout.write(
+        terminalSafeLines(`${results.length} commands: ${results.length - failed} applied, ${failed} failed\n\n${textBoard(session.day)}\n`),
+      );
     reportErrors(file, results);
     return failed > 0 ? 1 : 0;
   } finally {
     journal.close();
   }
 }
-

@@ -12,7 +12,9 @@ import { defaultDataFile, parseDate } from '../journal/place.js';
 
 function describeCommand(command: Command): string {
   const { op, ...fields } = command;
-  return `${op} ${Object.entries(fields).map(([key, value]) => `${key}=${JSON.stringify(value)}`).join(' ')}`.trim();
+  return `${op} ${Object.entries(fields)
+    .map(([key, value]) => `${key}=${JSON.stringify(value)}`)
+    .join(' ')}`.trim();
 }
 
 const write = (text: string) => process.stdout.write(text);
@@ -43,9 +45,14 @@ export function logCommand(options: DayOptions & { replay?: boolean }): number {
           mark = `  ≠ replays as ${describeScriptResult(replayed)}`;
         }
       }
-      write(terminalSafe(`${String(entry.seq).padStart(5)}  ${time}  ${entry.desk}  ${describeCommand(entry.command)}  →  ${describeScriptResult(entry.result)}${mark}`) + '\n');
+      write(
+        terminalSafe(
+          `${String(entry.seq).padStart(5)}  ${time}  ${entry.desk}  ${describeCommand(entry.command)}  →  ${describeScriptResult(entry.result)}${mark}`,
+        ) + '\n',
+      );
     });
-    if (differ > 0) process.stderr.write(`opd-desk: ${differ} result${differ === 1 ? '' : 's'} of ${date} replay differently with this version (marked ≠ above)\n`);
+    if (differ > 0)
+      process.stderr.write(`opd-desk: ${differ} result${differ === 1 ? '' : 's'} of ${date} replay differently with this version (marked ≠ above)\n`);
     if (!check.ok) {
       process.stderr.write(terminalSafe(`opd-desk: the journal of ${date} has been altered at seq ${check.seq}: ${check.problem}`) + '\n');
       return 1;
@@ -114,7 +121,11 @@ export function verifyCommand(options: DayOptions): number {
     const dates = options.date === undefined ? journal.dates() : [parseDate(options.date)];
     if (options.date !== undefined && !journal.day(dates[0]!)) throw new JournalError(`${file} has no day ${dates[0]}`);
     if (journal.version < 2) {
-      write(terminalSafe(`${file} was written before tamper evidence (journal format ${journal.version}); open it once with opd-desk or apply --data to seal it, then verify again`) + '\n');
+      write(
+        terminalSafe(
+          `${file} was written before tamper evidence (journal format ${journal.version}); open it once with opd-desk or apply --data to seal it, then verify again`,
+        ) + '\n',
+      );
       return 1;
     }
     let altered = 0;

@@ -87,7 +87,7 @@ function program(): Command {
 
   cli
     .command('report')
-    .description('print the end-of-day report of a recorded day (the simulation\'s report)')
+    .description("print the end-of-day report of a recorded day (the simulation's report)")
     .option('--data <file>', 'journal file (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)')
     .option('--date <YYYY-MM-DD>', 'the day (default: today)')
     .option('--json', 'the report as one JSON document')
@@ -150,12 +150,21 @@ function serverCommands(cli: Command): void {
     .action((name: string, options: { role: string; data?: string }) => {
       process.exitCode = keysAdd(name, options);
     });
-  keys.command('list').option(data, dataHelp).exitOverride().action((options: { data?: string }) => {
-    process.exitCode = keysList(options);
-  });
-  keys.command('revoke').argument('<name>').option(data, dataHelp).exitOverride().action((name: string, options: { data?: string }) => {
-    process.exitCode = keysRevoke(name, options);
-  });
+  keys
+    .command('list')
+    .option(data, dataHelp)
+    .exitOverride()
+    .action((options: { data?: string }) => {
+      process.exitCode = keysList(options);
+    });
+  keys
+    .command('revoke')
+    .argument('<name>')
+    .option(data, dataHelp)
+    .exitOverride()
+    .action((name: string, options: { data?: string }) => {
+      process.exitCode = keysRevoke(name, options);
+    });
 }
 
 export async function main(argv: string[]): Promise<void> {

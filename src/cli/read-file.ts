@@ -39,7 +39,13 @@ export function openRegularFile(what: string, file: string): { fd: number; size:
   const stats = fstatSync(fd);
   if (!stats.isFile()) {
     closeSync(fd);
-    const kind = stats.isDirectory() ? 'a folder' : stats.isFIFO() ? 'a pipe (FIFO)' : stats.isCharacterDevice() || stats.isBlockDevice() ? 'a device' : 'not a regular file';
+    const kind = stats.isDirectory()
+      ? 'a folder'
+      : stats.isFIFO()
+        ? 'a pipe (FIFO)'
+        : stats.isCharacterDevice() || stats.isBlockDevice()
+          ? 'a device'
+          : 'not a regular file';
     throw new UsageError(`cannot read ${what} ${file}: it is ${kind}; give a regular file`);
   }
   return { fd, size: stats.size };

@@ -17,7 +17,8 @@ export interface ServeOptions {
 export async function serveCommand(options: ServeOptions): Promise<number> {
   const port = Number(options.port ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not "${options.port}"`);
-  if (options.data !== undefined && /^[a-z]+:\/\//i.test(options.data)) throw new UsageError(`--data ${options.data}: only an SQLite file is supported by this version`);
+  if (options.data !== undefined && /^[a-z]+:\/\//i.test(options.data))
+    throw new UsageError(`--data ${options.data}: only an SQLite file is supported by this version`);
   const roster = loadRoster(options.roster);
   const date = options.date === undefined ? undefined : parseDate(options.date);
   // The server's modules (Fastify and its plugins) load only for `serve`, not for every desk:
@@ -27,7 +28,14 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
   const { startServer, ServeError } = (await import(entry.href)) as typeof import('../server/start.js');
   let server;
   try {
-    server = await startServer({ host: options.host ?? '127.0.0.1', port, file: options.data ?? defaultDataFile(), roster, ...(date && { date }), ...(options.logLevel && { logLevel: options.logLevel }) });
+    server = await startServer({
+      host: options.host ?? '127.0.0.1',
+      port,
+      file: options.data ?? defaultDataFile(),
+      roster,
+      ...(date && { date }),
+      ...(options.logLevel && { logLevel: options.logLevel }),
+    });
   } catch (error) {
     if (error instanceof ServeError) throw new UsageError(error.message);
     throw error;

@@ -47,7 +47,9 @@ function keeperFor(options: SimulateOptions, roster: Roster): DayKeeper | undefi
   const { session, date, file } = openDay(options, simulationRoster(roster));
   if (session.appliedSeq > 0) {
     session.journal.close();
-    throw new UsageError(`${date} in ${file} already has ${session.appliedSeq} commands; a simulation needs a day of its own (choose another --date or --data)`);
+    throw new UsageError(
+      `${date} in ${file} already has ${session.appliedSeq} commands; a simulation needs a day of its own (choose another --date or --data)`,
+    );
   }
   return session;
 }

@@ -29,7 +29,6 @@ export type Placement =
   /** Rule 5: a new booking that would overfill the overflow queue. */
   | { kind: 'reject'; reason: string };
 
-
 /** Seats taken: held (BOOKED) and used (seen before the slot closed), SPEC §5. */
 export function seatsTaken(slot: Slot): number {
   return slot.booked.length + slot.used;
@@ -152,7 +151,6 @@ export function unseat(day: Day, slot: Slot, token: Token): void {
   record(day, INSERT_SEAT, slot, token);
 }
 
-
 function enqueue(day: Day, token: Token, slot: Slot, via: WaitVia, events: EventSink): void {
   setStatus(day, token, 'WAITLISTED');
   setSlot(day, token, slot);
@@ -197,7 +195,6 @@ export function promoteInto(day: Day, slot: Slot, events: EventSink): Token | un
   }
   return first;
 }
-
 
 /** Ends an active token whose seat or queue place is already given up. */
 export function finish(day: Day, token: Token, status: Exclude<Status, 'BOOKED' | 'WAITLISTED'>): void {

@@ -76,16 +76,7 @@ export interface UndoCommand {
 }
 
 export type Command =
-  | BookCommand
-  | CancelCommand
-  | NoShowCommand
-  | ClockCommand
-  | CheckInCommand
-  | CallCommand
-  | DoneCommand
-  | MoveCommand
-  | AbsentCommand
-  | UndoCommand;
+  BookCommand | CancelCommand | NoShowCommand | ClockCommand | CheckInCommand | CallCommand | DoneCommand | MoveCommand | AbsentCommand | UndoCommand;
 export type Op = Command['op'];
 export const OPS: readonly Op[] = ['book', 'cancel', 'no-show', 'clock', 'check-in', 'call', 'done', 'move', 'absent', 'undo'];
 
@@ -128,6 +119,18 @@ export type Result =
 export type ResultStatus = Result['status'];
 /** Every status a result may carry (the journal checks stored results against it). */
 export const RESULT_STATUSES = [
-  'ALLOCATED', 'REALLOCATED', 'WAITLISTED', 'REJECTED', 'CANCELLED', 'NO_SHOW', 'OK',
-  'CHECKED_IN', 'CALLED', 'COMPLETED', 'MOVED', 'ABSENT', 'UNDONE', 'ERROR',
+  'ALLOCATED',
+  'REALLOCATED',
+  'WAITLISTED',
+  'REJECTED',
+  'CANCELLED',
+  'NO_SHOW',
+  'OK',
+  'CHECKED_IN',
+  'CALLED',
+  'COMPLETED',
+  'MOVED',
+  'ABSENT',
+  'UNDONE',
+  'ERROR',
 ] as const satisfies readonly ResultStatus[];

@@ -163,7 +163,10 @@ function book(day: Day, command: BookCommand, events: EventSink): Result {
         : { op: 'book', status: 'ALLOCATED', token: id, slot: label, warning };
     case 'overbook':
       return {
-        op: 'book', status: 'ALLOCATED', token: id, slot: label,
+        op: 'book',
+        status: 'ALLOCATED',
+        token: id,
+        slot: label,
         warning: `admitted over capacity (${slot.booked.length + slot.used}/${slot.capacity}) under emergencyOverbook`,
       };
     case 'displace':

@@ -4,28 +4,57 @@ export type { Minutes, SlotReference } from './time.js';
 export { formatSlot, formatTime, parseSlotReference, parseTime } from './time.js';
 export { PRIORITY, SOURCES, parseSource, type Priority, type Source } from './sources.js';
 export { DEFAULT_POLICY, defaultRoster, type Displacement, type DoctorSpec, type Policy, type Roster, type SlotSpec } from './roster.js';
-export { OPENING_TIME, STATUSES, findToken, type CommandReference, type Day, type Doctor, type HistoryEntry, type Slot, type Status, type Token } from './model.js';
+export {
+  OPENING_TIME,
+  STATUSES,
+  findToken,
+  type CommandReference,
+  type Day,
+  type Doctor,
+  type HistoryEntry,
+  type Slot,
+  type Status,
+  type Token,
+} from './model.js';
 export type { DayEvent, SeatVia, WaitVia } from './events.js';
 export type {
-  AbsentCommand, BookCommand, CallCommand, CancelCommand, CheckInCommand, ClockCommand, Command, DoneCommand, MoveCommand, NoShowCommand,
-  Op, Placed, Rebooked, Result, ResultStatus, TokenTarget, UndoCommand,
+  AbsentCommand,
+  BookCommand,
+  CallCommand,
+  CancelCommand,
+  CheckInCommand,
+  ClockCommand,
+  Command,
+  DoneCommand,
+  MoveCommand,
+  NoShowCommand,
+  Op,
+  Placed,
+  Rebooked,
+  Result,
+  ResultStatus,
+  TokenTarget,
+  UndoCommand,
 } from './commands.js';
 export { OPS, RESULT_STATUSES } from './commands.js';
 export { UNDO_DEPTH } from './undo.js';
 export { createDay, execute, resolveDoctor, resolveSlot, type ExecuteOptions, type Outcome } from './execute.js';
 export { defaultSlot, findVictim, inConsultation, isFull, isOpen, planPlacement, queuePosition, seatsTaken, type Placement } from './allocation.js';
 export { callQueue, nextToCall } from './flow.js';
-export { boardOf, overflowQueue, snapshot, tokenRows, type Board, type BoardDoctor, type BoardOverflowEntry, type BoardPatient, type BoardSlot, type TokenRow } from './views.js';
-export { checkInvariants } from './invariants.js';
 export {
-  describeEvent,
-  describeResult,
-  nextSlotBoundary,
-  previewNextAvailable,
-  previewSlot,
-  type PreviewKind,
-  type SlotPreview,
-} from './describe.js';
+  boardOf,
+  overflowQueue,
+  snapshot,
+  tokenRows,
+  type Board,
+  type BoardDoctor,
+  type BoardOverflowEntry,
+  type BoardPatient,
+  type BoardSlot,
+  type TokenRow,
+} from './views.js';
+export { checkInvariants } from './invariants.js';
+export { describeEvent, describeResult, nextSlotBoundary, previewNextAvailable, previewSlot, type PreviewKind, type SlotPreview } from './describe.js';
 export { countStatuses, isActive, isBooked, isFinal, isWaitlisted, type StatusCounts } from './status.js';
 export { DEFAULT_PHONE_REGION, MAX_PHONE_DIGITS, nameKey, normaliseName, normalisePhone, patientKey, phoneKey } from './patient.js';
 export { matchTokens, type MatchOptions } from './search.js';

@@ -26,7 +26,9 @@ export function checkInvariants(day: Day): string[] {
       if (over > 0 && (over > day.policy.emergencyOverbook || over > emergencies)) {
         problems.push(`${where} holds ${slot.booked.length} and used ${slot.used} of capacity ${slot.capacity}`);
       }
-      const used = day.tokens.filter((t) => t.status === 'COMPLETED' && t.slot === slot && t.calledAt !== null && t.endedAt !== null && t.endedAt < slot.end).length;
+      const used = day.tokens.filter(
+        (t) => t.status === 'COMPLETED' && t.slot === slot && t.calledAt !== null && t.endedAt !== null && t.endedAt < slot.end,
+      ).length;
       if (!slot.closed && used !== slot.used) problems.push(`${where} counts ${slot.used} seats used, ${used} were seen`);
       if (slot.off && (slot.booked.length > 0 || slot.waiting.size > 0)) problems.push(`${where} is off but holds tokens`);
       if (slot.waiting.size > 0 && !isFull(slot)) {

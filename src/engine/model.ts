@@ -225,9 +225,7 @@ export function buildDay(roster: Roster): Day {
     // Exact spellings first answer without lower-casing; lower-cased ones catch the rest.
     for (const key of [doctor.id, doctor.name, doctor.id.toLowerCase(), doctor.name.toLowerCase()]) doctorByKey.set(key, doctor);
   }
-  const closingOrder = doctors
-    .flatMap((doctor) => doctor.slots)
-    .sort((a, b) => a.end - b.end || a.doctor.index - b.doctor.index || a.index - b.index);
+  const closingOrder = doctors.flatMap((doctor) => doctor.slots).sort((a, b) => a.end - b.end || a.doctor.index - b.doctor.index || a.index - b.index);
   return {
     policy: Object.freeze({ ...DEFAULT_POLICY, ...roster.policy }),
     phoneRegion: roster.phoneRegion ?? DEFAULT_PHONE_REGION,

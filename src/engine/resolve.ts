@@ -7,8 +7,7 @@ import { formatTime, parseSlotReference } from './time.js';
 
 /** Looks a doctor up by id or name, case-insensitively; the error lists the known ones. */
 export function resolveDoctor(day: Day, reference: string | undefined): Doctor {
-  const doctor =
-    reference === undefined ? undefined : (day.doctorByKey.get(reference) ?? day.doctorByKey.get(reference.trim().toLowerCase()));
+  const doctor = reference === undefined ? undefined : (day.doctorByKey.get(reference) ?? day.doctorByKey.get(reference.trim().toLowerCase()));
   if (doctor) return doctor;
   const known = day.doctors.map((d) => d.name).join(', ');
   if (reference === undefined || reference.trim() === '') throw new DeskError(`missing doctor (known: ${known})`, 'doctor');
@@ -49,7 +48,10 @@ export function resolveToken(day: Day, target: TokenTarget, action: string): Tok
     throw new DeskError(`no active token for patient "${target.patient}" with ${doctor.name}`, 'patient');
   }
   if (matches.length > 1) {
-    const ids = [...matches].sort((a, b) => a.arrival - b.arrival).map((t) => t.id).join(', ');
+    const ids = [...matches]
+      .sort((a, b) => a.arrival - b.arrival)
+      .map((t) => t.id)
+      .join(', ');
     throw new DeskError(`${matches.length} active tokens for "${target.patient}" with ${doctor.name} (${ids}): name the token`, 'patient');
   }
   return matches[0] as Token;

@@ -32,8 +32,7 @@ export function matchTokens(day: Day, query: string, options: MatchOptions = {})
     if (found.length >= limit) break;
     if (!where(token)) continue;
     const byName = text !== '' && nameKey(token.patient).includes(text);
-    const byPhone =
-      number !== null && token.phone !== null && (token.phoneKey === number || token.phone.replace(/\D/g, '').includes(digits));
+    const byPhone = number !== null && token.phone !== null && (token.phoneKey === number || token.phone.replace(/\D/g, '').includes(digits));
     if (text === '' || byName || byPhone) found.push(token);
   }
   return found;

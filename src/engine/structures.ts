@@ -33,7 +33,8 @@ export function queuePosition(token: Token): number {
   for (let p = 1; p < token.priority; p++) ahead += doctor.waitingByPriority[p] as number;
   if (token.transferred) {
     // Rare: a token moved in from another doctor keeps an older arrival than its number says.
-    for (const slot of doctor.slots) for (const other of slot.waiting.values()) if (other.priority === token.priority && !servedBefore(token, other)) ahead += 1;
+    for (const slot of doctor.slots)
+      for (const other of slot.waiting.values()) if (other.priority === token.priority && !servedBefore(token, other)) ahead += 1;
     return ahead;
   }
   ahead += (doctor.waitingBySeq[token.priority] as { prefix(n: number): number }).prefix(token.seq);

@@ -95,8 +95,21 @@ export function snapshot(day: Day): string {
     slotsClosed: day.nextToClose,
     seats: day.doctors.map((d) => [d.inConsultation?.id ?? null, d.slots.map((s) => [s.used, s.off])]),
     tokens: day.tokens.map((t) => [
-      t.id, t.arrival, t.doctor.id, t.slot.label, t.patient, t.phone, t.source, t.status, t.bumps,
-      t.issuedAt, t.seatedAt, t.endedAt, t.checkedIn, t.calledAt, t.movedTo,
+      t.id,
+      t.arrival,
+      t.doctor.id,
+      t.slot.label,
+      t.patient,
+      t.phone,
+      t.source,
+      t.status,
+      t.bumps,
+      t.issuedAt,
+      t.seatedAt,
+      t.endedAt,
+      t.checkedIn,
+      t.calledAt,
+      t.movedTo,
     ]),
   });
 }

@@ -38,7 +38,7 @@ function refuseUnlessRegular(file: string, stats: Stats): void {
 function refuseUnlessDatabase(file: string, size: number): void {
   if (size === 0) return;
   const header = Buffer.alloc(16);
-  let read = 0;
+  let read: number;
   try {
     const fd = openSync(file, 'r');
     try {
@@ -83,7 +83,8 @@ export function checkJournalFile(file: string, { readOnly, createFolder }: { rea
       return { created: true, empty: true };
     } catch (error) {
       // Another desk created it a moment ago: open theirs, as an existing file.
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new JournalError(`cannot create ${file}: ${why(error)}; give --data a file in a folder you can write`);
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+        throw new JournalError(`cannot create ${file}: ${why(error)}; give --data a file in a folder you can write`);
       stats = lstatOrUndefined(file);
       if (stats === undefined) throw new JournalError(`cannot create ${file}: it vanished while it was being created; try again`);
     }

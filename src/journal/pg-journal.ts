@@ -126,7 +126,7 @@ export class PgJournal implements AsyncJournal {
   }
 
   async scan(date: string, afterSeq: number, visit: (seq: number, command: Command, resultText: string) => void): Promise<void> {
-    for (let after = afterSeq; ; ) {
+    for (let after = afterSeq; ;) {
       let rows: [number, string, string][];
       try {
         rows = (
@@ -168,7 +168,8 @@ export class PgJournal implements AsyncJournal {
       await locked.flush();
       // After a failed statement PostgreSQL answers COMMIT with a rollback, not an error.
       const commit = await client.query('COMMIT');
-      if (commit.command !== 'COMMIT') throw new JournalError(`the write to ${date} was rolled back by the database after an error inside it; nothing was kept`);
+      if (commit.command !== 'COMMIT')
+        throw new JournalError(`the write to ${date} was rolled back by the database after an error inside it; nothing was kept`);
       client.removeListener('error', onError);
       client.release();
       return value;

@@ -45,7 +45,6 @@ export interface SessionOptions {
   now?: () => Date;
 }
 
-
 export class DeskSession implements DayKeeper {
   day: Day;
   /** The last journal entry applied to `day`. */
@@ -205,4 +204,3 @@ export class DeskSession implements DayKeeper {
     return this.options.now?.() ?? new Date();
   }
 }
-

@@ -37,16 +37,23 @@ export function inspectOpen(db: Database.Database, file: string): void {
     const foreign = () => new JournalError(`${file} is a database, but not an opd-desk journal; it was left as it is`);
     if (!tables.includes('meta')) throw foreign();
     const meta = new Map(
-      db.prepare('SELECT key, value FROM meta').raw().all().map((row) => [String((row as unknown[])[0]), String((row as unknown[])[1])] as const),
+      db
+        .prepare('SELECT key, value FROM meta')
+        .raw()
+        .all()
+        .map((row) => [String((row as unknown[])[0]), String((row as unknown[])[1])] as const),
     );
     if (meta.get('format') !== FORMAT_NAME) throw foreign();
     const version = Number(meta.get('version'));
     if (!Number.isInteger(version) || version < 1) throw foreign();
     if (version > FORMAT_VERSION) {
-      throw new JournalError(`${file} was written by a newer opd-desk (journal format ${meta.get('version')}; this one reads format ${FORMAT_VERSION}); upgrade opd-desk to open it. The file was left as it is`);
+      throw new JournalError(
+        `${file} was written by a newer opd-desk (journal format ${meta.get('version')}; this one reads format ${FORMAT_VERSION}); upgrade opd-desk to open it. The file was left as it is`,
+      );
     }
     const check = db.prepare('PRAGMA quick_check').pluck().all() as string[];
-    if (check.length !== 1 || check[0] !== 'ok') throw new JournalError(`${file} is corrupt (${check.slice(0, 3).join('; ')}); it was left as it is. Restore it from a backup`);
+    if (check.length !== 1 || check[0] !== 'ok')
+      throw new JournalError(`${file} is corrupt (${check.slice(0, 3).join('; ')}); it was left as it is. Restore it from a backup`);
   } catch (error) {
     if (error instanceof JournalError) throw error;
     throw explain(error, file);

@@ -135,7 +135,14 @@ export class SqliteJournal implements Journal, DayListing {
       let expected = afterSeq + 1;
       for (const [seq, command, result, at, desk] of this.statements.rows.iterate(date, afterSeq) as IterableIterator<Row>) {
         checkedSeq(this.location, date, seq, expected++);
-        visit({ seq, command: checkedCommand(this.location, date, seq, command), result: checkedResult(this.location, date, seq, result), at: String(at), desk: String(desk), resultText: result });
+        visit({
+          seq,
+          command: checkedCommand(this.location, date, seq, command),
+          result: checkedResult(this.location, date, seq, result),
+          at: String(at),
+          desk: String(desk),
+          resultText: result,
+        });
       }
     });
   }
@@ -230,11 +237,14 @@ export class SqliteJournal implements Journal, DayListing {
 
 /** A day whose chain is broken: refused, naming the first bad seq. */
 export class TamperError extends JournalError {
-  constructor(location: string, date: string, readonly check: Extract<ChainCheck, { ok: false }>) {
+  constructor(
+    location: string,
+    date: string,
+    readonly check: Extract<ChainCheck, { ok: false }>,
+  ) {
     super(
       `the journal of ${date} in ${location} has been altered at seq ${check.seq}: ${check.problem}. ` +
         'The day was not opened and the file was left as it is; restore it from a backup (`opd-desk verify` checks a file)',
     );
   }
 }
-

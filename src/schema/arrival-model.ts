@@ -15,7 +15,10 @@ const modelSchema = z.strictObject({
   noShowRate: share.optional(),
   lateRate: share.optional(),
   consultMinutes: z
-    .strictObject({ mean: z.number({ error: 'must be a number' }).min(2, 'must be at least 2').max(240, 'must be at most 240'), spread: count.max(120, 'must be at most 120') })
+    .strictObject({
+      mean: z.number({ error: 'must be a number' }).min(2, 'must be at least 2').max(240, 'must be at most 240'),
+      spread: count.max(120, 'must be at most 120'),
+    })
     .partial()
     .optional(),
   doctorAwayChance: share.optional(),

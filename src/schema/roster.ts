@@ -64,7 +64,10 @@ export const rosterSchema = z
     // A doctor is referenced by id or name, case-insensitively: every such key must be unique.
     const owners = new Map<string, number>();
     roster.doctors.forEach((doctor, index) => {
-      for (const [field, key] of [['id', doctor.id], ['name', doctor.name]] as const) {
+      for (const [field, key] of [
+        ['id', doctor.id],
+        ['name', doctor.name],
+      ] as const) {
         const lower = key.toLowerCase();
         const owner = owners.get(lower);
         if (owner !== undefined && owner !== index) {

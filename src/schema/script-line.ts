@@ -64,7 +64,11 @@ const schemas = {
   }),
   undo: z.strictObject({
     op: z.literal('undo'),
-    expect: z.number({ error: 'must be the line or sequence number of the command to undo' }).int('must be a whole number').positive('must be 1 or more').optional(),
+    expect: z
+      .number({ error: 'must be the line or sequence number of the command to undo' })
+      .int('must be a whole number')
+      .positive('must be 1 or more')
+      .optional(),
   }),
 } as const;
 
@@ -98,7 +102,9 @@ export function parseScriptLine(line: string): LineParse {
 function describeUnknownKeys(error: z.ZodError, op: keyof typeof schemas): string {
   const unknown = error.issues.find((issue) => issue.code === 'unrecognized_keys');
   if (unknown && unknown.code === 'unrecognized_keys') {
-    const allowed = Object.keys(schemas[op].shape).filter((key) => key !== 'op').join(', ');
+    const allowed = Object.keys(schemas[op].shape)
+      .filter((key) => key !== 'op')
+      .join(', ');
     const keys = unknown.keys.map((key) => `"${key}"`).join(', ');
     return `unknown field${unknown.keys.length > 1 ? 's' : ''} ${keys} for ${op} (it takes ${allowed})`;
   }

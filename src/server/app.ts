@@ -46,7 +46,11 @@ function withResponses<T extends { schema: object; url: string }>(transformed: T
   const schema = transformed.schema as Record<string, unknown>;
   if (schema.hide) return transformed;
   const responses: Record<string, unknown> = {
-    200: { description: 'the answer (for commands: the result of SPEC §3 with the journal seq), sent after the journal commit', type: 'object', additionalProperties: true },
+    200: {
+      description: 'the answer (for commands: the result of SPEC §3 with the journal seq), sent after the journal commit',
+      type: 'object',
+      additionalProperties: true,
+    },
   };
   for (const [code, description] of Object.entries(ERRORS)) responses[code] = { ...ERROR_SCHEMA, description };
   return { ...transformed, schema: { ...schema, response: { ...responses, ...(schema.response as object | undefined) } } };
@@ -98,9 +102,13 @@ export async function buildServer(options: ServerOptions): Promise<OpdServer> {
   commandRoutes(app, context);
   readRoutes(app, context);
   eventRoutes(app, context, streams);
-  app.withTypeProvider().get('/display', {
-    schema: { summary: 'The waiting-room page (HTML)', tags: ['display'], querystring: z.looseObject({}) },
-  }, (_request, reply) => reply.type('text/html; charset=utf-8').send(DISPLAY_PAGE));
+  app.withTypeProvider().get(
+    '/display',
+    {
+      schema: { summary: 'The waiting-room page (HTML)', tags: ['display'], querystring: z.looseObject({}) },
+    },
+    (_request, reply) => reply.type('text/html; charset=utf-8').send(DISPLAY_PAGE),
+  );
   app.addHook('preClose', (done) => {
     for (const stream of streams) stream.end(); // before the listener waits for open connections
     done();

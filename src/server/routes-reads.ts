@@ -52,73 +52,106 @@ export function readRoutes(app: FastifyInstance, context: CommandContext): void 
     return boardOf(dayOf(request).session.day);
   });
 
-  api.get('/api/v1/tokens', {
-    schema: {
-      summary: 'Tokens, filtered by status or doctor',
-      tags: ['reads'],
-      querystring: dateQuery.extend({ status: z.enum([...STATUSES, 'MOVED', 'VOIDED']).optional(), doctor: z.string().optional() }),
+  api.get(
+    '/api/v1/tokens',
+    {
+      schema: {
+        summary: 'Tokens, filtered by status or doctor',
+        tags: ['reads'],
+        querystring: dateQuery.extend({ status: z.enum([...STATUSES, 'MOVED', 'VOIDED']).optional(), doctor: z.string().optional() }),
+      },
+      config: { roles: ['desk', 'booking'] },
     },
-    config: { roles: ['desk', 'booking'] },
-  }, (request) => {
-    const { date, session } = dayOf(request);
-    const day = session.day;
-    let doctorId: string | undefined;
-    if (request.query.doctor !== undefined) {
-      try {
-        doctorId = resolveDoctor(day, request.query.doctor).id;
-      } catch (error) {
-        throw new HttpError(404, (error as DeskError).message);
+    (request) => {
+      const { date, session } = dayOf(request);
+      const day = session.day;
+      let doctorId: string | undefined;
+      if (request.query.doctor !== undefined) {
+        try {
+          doctorId = resolveDoctor(day, request.query.doctor).id;
+        } catch (error) {
+          throw new HttpError(404, (error as DeskError).message);
+        }
       }
-    }
-    const own = request.caller.role === 'booking' ? store.ownedTokens(date, request.caller.name) : undefined;
-    const tokens = day.tokens.filter(
-      (t) => (request.query.status === undefined || t.status === request.query.status) && (doctorId === undefined || t.doctor.id === doctorId) && (!own || own.has(t.id)),
-    );
-    return { date, tokens: tokens.map(tokenView) };
-  });
+      const own = request.caller.role === 'booking' ? store.ownedTokens(date, request.caller.name) : undefined;
+      const tokens = day.tokens.filter(
+        (t) =>
+          (request.query.status === undefined || t.status === request.query.status) &&
+          (doctorId === undefined || t.doctor.id === doctorId) &&
+          (!own || own.has(t.id)),
+      );
+      return { date, tokens: tokens.map(tokenView) };
+    },
+  );
 
-  api.get('/api/v1/tokens/:id', {
-    schema: { summary: 'A token and every journal entry that touched it', tags: ['reads'], querystring: dateQuery, params: z.strictObject({ id: z.string() }) },
-    config: { roles: ['desk', 'booking'] },
-  }, (request) => {
-    const { date, session } = dayOf(request);
-    const token = findToken(session.day, request.params.id);
-    if (!token) throw new HttpError(404, `unknown token "${request.params.id}"`);
-    if (request.caller.role === 'booking' && store.ownerOf(date, token.id) !== request.caller.name) throw new HttpError(403, `${token.id} was not booked with this key`);
-    const entries = hub.journal.read(date, 0).filter((entry) => touches(entry, token.id));
-    return { ...tokenView(token), entries: entries.map((e) => ({ seq: e.seq, at: e.at, desk: e.desk, command: e.command, result: e.result })) };
-  });
+  api.get(
+    '/api/v1/tokens/:id',
+    {
+      schema: {
+        summary: 'A token and every journal entry that touched it',
+        tags: ['reads'],
+        querystring: dateQuery,
+        params: z.strictObject({ id: z.string() }),
+      },
+      config: { roles: ['desk', 'booking'] },
+    },
+    (request) => {
+      const { date, session } = dayOf(request);
+      const token = findToken(session.day, request.params.id);
+      if (!token) throw new HttpError(404, `unknown token "${request.params.id}"`);
+      if (request.caller.role === 'booking' && store.ownerOf(date, token.id) !== request.caller.name)
+        throw new HttpError(403, `${token.id} was not booked with this key`);
+      const entries = hub.journal.read(date, 0).filter((entry) => touches(entry, token.id));
+      return { ...tokenView(token), entries: entries.map((e) => ({ seq: e.seq, at: e.at, desk: e.desk, command: e.command, result: e.result })) };
+    },
+  );
 
   const report = (request: Parameters<typeof dateOf>[0]) => {
     const { date, session } = dayOf(request);
     return { date, ...reportOf(session.day, hub.journal.read(date, 0)) };
   };
-  api.get('/api/v1/report', { schema: { summary: 'The day report (SPEC §4, §5)', tags: ['reads'], querystring: dateQuery }, config: { roles: ['desk'] } }, report);
-  api.get('/view-status', { schema: { summary: "The seeds' contract: the report", tags: ['seeds'], querystring: dateQuery }, config: { roles: ['desk'] } }, report);
+  api.get(
+    '/api/v1/report',
+    { schema: { summary: 'The day report (SPEC §4, §5)', tags: ['reads'], querystring: dateQuery }, config: { roles: ['desk'] } },
+    report,
+  );
+  api.get(
+    '/view-status',
+    { schema: { summary: "The seeds' contract: the report", tags: ['seeds'], querystring: dateQuery }, config: { roles: ['desk'] } },
+    report,
+  );
 
-  api.get('/api/v1/display', {
-    schema: { summary: 'The waiting-room display: token ids only', tags: ['display'], querystring: dateQuery.extend({ key: z.string().optional() }) },
-    config: { roles: ['desk', 'display'], keyInQuery: true },
-  }, (request) => displayOf(dayOf(request).session.day));
+  api.get(
+    '/api/v1/display',
+    {
+      schema: { summary: 'The waiting-room display: token ids only', tags: ['display'], querystring: dateQuery.extend({ key: z.string().optional() }) },
+      config: { roles: ['desk', 'display'], keyInQuery: true },
+    },
+    (request) => displayOf(dayOf(request).session.day),
+  );
 
-  api.post('/allocate', {
-    schema: { summary: "The seeds' contract: book one token", tags: ['seeds'], querystring: dateQuery, body: allocateBody },
-    config: { roles: ['desk', 'booking'] },
-  }, async (request, reply) => {
-    const body = request.body;
-    const command = {
-      op: 'book',
-      doctor: body.doctor_id,
-      patient: body.patient_name ?? 'Online patient',
-      ...(body.slot_id !== undefined && { slot: seedSlot(body.slot_id) }),
-      ...(body.source !== undefined && { source: body.source }),
-      ...(body.phone !== undefined && { phone: body.phone }),
-    };
-    return runCommand(request, reply, context, command, (result, seq) => {
-      const answer = seedShape(result, seq);
-      return result.status === 'ERROR' ? { status: answer.status || statusOf(result.error), body: errorBody(result.error) } : answer;
-    });
-  });
+  api.post(
+    '/allocate',
+    {
+      schema: { summary: "The seeds' contract: book one token", tags: ['seeds'], querystring: dateQuery, body: allocateBody },
+      config: { roles: ['desk', 'booking'] },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      const command = {
+        op: 'book',
+        doctor: body.doctor_id,
+        patient: body.patient_name ?? 'Online patient',
+        ...(body.slot_id !== undefined && { slot: seedSlot(body.slot_id) }),
+        ...(body.source !== undefined && { source: body.source }),
+        ...(body.phone !== undefined && { phone: body.phone }),
+      };
+      return runCommand(request, reply, context, command, (result, seq) => {
+        const answer = seedShape(result, seq);
+        return result.status === 'ERROR' ? { status: answer.status || statusOf(result.error), body: errorBody(result.error) } : answer;
+      });
+    },
+  );
 }
 
 function statusOf(error: string): number {

@@ -60,7 +60,9 @@ export async function runCommand(
   const key = request.headers['idempotency-key'];
   if (typeof key !== 'string' || key === '') return send(reply, await commit(context, date, command, caller, shape));
   if (key.length > 200) throw new HttpError(400, 'Idempotency-Key: at most 200 characters');
-  const hash = createHash('sha256').update(`${request.method} ${request.routeOptions.url} ${date} ${JSON.stringify(raw)}`).digest('hex');
+  const hash = createHash('sha256')
+    .update(`${request.method} ${request.routeOptions.url} ${date} ${JSON.stringify(raw)}`)
+    .digest('hex');
   const slot = `${caller.name}\u0000${key}`;
   while (inFlight.has(slot)) await inFlight.get(slot)!.catch(() => undefined);
   const stored = context.store.answer(caller.name, key);
@@ -97,7 +99,8 @@ async function commit(
       answer = shape(outcome.result, seq);
       const result = outcome.result as { token?: string; newToken?: string };
       if (ownsTokens && command.op === 'book' && seq !== null && result.token) context.store.recordOwner(date, result.token, caller.name);
-      if (idempotency) context.store.remember(caller.name, idempotency.key, { hash: idempotency.hash, status: answer.status, body: JSON.stringify(answer.body) });
+      if (idempotency)
+        context.store.remember(caller.name, idempotency.key, { hash: idempotency.hash, status: answer.status, body: JSON.stringify(answer.body) });
     });
   } catch (error) {
     if (error instanceof JournalError) throw error;

@@ -119,7 +119,10 @@ export function buildReport(day: Day, counters: RunCounters, of: number | { date
     voided: sum('voided'),
     displaced: sum('displaced'),
     promoted: sum('promoted'),
-    utilization: ratio(sum('completed'), day.doctors.reduce((total, doctor) => total + seatsOf(doctor), 0)),
+    utilization: ratio(
+      sum('completed'),
+      day.doctors.reduce((total, doctor) => total + seatsOf(doctor), 0),
+    ),
   };
   const bySource = Object.fromEntries(
     SOURCES.map((source) => {
@@ -151,8 +154,18 @@ export function reportJson(report: DayReport): string {
     ...(report.seed !== undefined && { seed: report.seed }),
     ...(report.date !== undefined && { date: report.date }),
     doctors: report.doctors.map((d) => ({
-      id: d.id, name: d.name, issued: d.issued, completed: d.completed, cancelled: d.cancelled, noShow: d.noShow,
-      unserved: d.unserved, moved: d.moved, voided: d.voided, displaced: d.displaced, promoted: d.promoted, utilization: d.utilization,
+      id: d.id,
+      name: d.name,
+      issued: d.issued,
+      completed: d.completed,
+      cancelled: d.cancelled,
+      noShow: d.noShow,
+      unserved: d.unserved,
+      moved: d.moved,
+      voided: d.voided,
+      displaced: d.displaced,
+      promoted: d.promoted,
+      utilization: d.utilization,
     })),
     totals: report.totals,
     bySource: Object.fromEntries(SOURCES.map((s) => [s, { issued: report.bySource[s].issued, completed: report.bySource[s].completed }])),
@@ -164,9 +177,7 @@ const BLOCKS = ' ▁▂▃▄▅▆▇█';
 
 /** A bar of block characters for `seen` out of `capacity`, one character a slot. */
 export function loadBar(hours: readonly HourLoad[]): string {
-  return hours
-    .map(({ seen, capacity }) => BLOCKS[capacity === 0 ? 0 : Math.min(8, Math.round((seen / capacity) * 8))])
-    .join('');
+  return hours.map(({ seen, capacity }) => BLOCKS[capacity === 0 ? 0 : Math.min(8, Math.round((seen / capacity) * 8))]).join('');
 }
 
 const pct = (value: number) => `${Math.round(value * 100)}%`;
@@ -175,7 +186,19 @@ const pct = (value: number) => `${Math.round(value * 100)}%`;
 export function reportText(report: DayReport): string[] {
   const lines: string[] = [`End of day · ${report.date ?? `seed ${report.seed}`}`, ''];
   const head = ['', 'issued', 'seen', 'cancel', 'no-show', 'unserved', 'moved', 'voided', 'displaced', 'promoted', 'use'];
-  const cells = (name: string, c: Counts) => [name, c.issued, c.completed, c.cancelled, c.noShow, c.unserved, c.moved, c.voided, c.displaced, c.promoted, pct(c.utilization)];
+  const cells = (name: string, c: Counts) => [
+    name,
+    c.issued,
+    c.completed,
+    c.cancelled,
+    c.noShow,
+    c.unserved,
+    c.moved,
+    c.voided,
+    c.displaced,
+    c.promoted,
+    pct(c.utilization),
+  ];
   const rows = [...report.doctors.map((d) => cells(d.name, d)), cells('All doctors', report.totals)].map((row) => row.map(String));
   const width = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const format = (row: string[]) => row.map((cell, i) => (i === 0 ? cell.padEnd(width[0]!) : cell.padStart(width[i]!))).join('  ');
@@ -198,4 +221,3 @@ export function reportText(report: DayReport): string[] {
   for (const u of report.unserved) lines.push(`  ${u.token}  ${u.patient.padEnd(18)} ${u.phone ?? 'no phone'}  ${u.doctor}  ${u.source}`);
   return lines;
 }
-

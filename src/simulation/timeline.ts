@@ -31,9 +31,9 @@ interface SlotTimes {
 }
 
 function slotTimes(roster: Roster, doctor: number): SlotTimes[] {
-  return roster.doctors[doctor]!.slots
-    .map((slot) => ({ start: parseTime(slot.start)!, end: parseTime(slot.end)!, label: slot.start }))
-    .sort((a, b) => a.start - b.start);
+  return roster.doctors[doctor]!.slots.map((slot) => ({ start: parseTime(slot.start)!, end: parseTime(slot.end)!, label: slot.start })).sort(
+    (a, b) => a.start - b.start,
+  );
 }
 
 /** A count drawn so that its average is `mean` (whole part, plus one with the fraction's chance). */
@@ -82,7 +82,9 @@ export function generateTimeline(roster: Roster, model: ArrivalModel, seed: numb
         entries.push({ at: random.int(OPENING_TIME + 1, slot.start - 10), kind: 'cancel', patient: patient.id });
       } else if (!random.chance(model.noShowRate)) {
         // Those who come check in before their slot, or late; the rest never do (NO_SHOW at close).
-        const at = random.chance(model.lateRate) ? random.int(slot.start + 1, slot.start + 40) : random.int(Math.max(OPENING_TIME, slot.start - 40), slot.start);
+        const at = random.chance(model.lateRate)
+          ? random.int(slot.start + 1, slot.start + 40)
+          : random.int(Math.max(OPENING_TIME, slot.start - 40), slot.start);
         entries.push({ at, kind: 'check-in', patient: patient.id });
       }
     }

@@ -2,17 +2,7 @@
  * View models of the day for the dashboard, computed once per day version and shared by every
  * component that asks (so a slice keeps its identity until the day really changes).
  */
-import {
-  countStatuses,
-  formatTime,
-  overflowQueue,
-  type Minutes,
-  type Day,
-  type Doctor,
-  type Priority,
-  type Source,
-  type Token,
-} from '../engine/index.js';
+import { countStatuses, formatTime, overflowQueue, type Minutes, type Day, type Doctor, type Priority, type Source, type Token } from '../engine/index.js';
 import type { DeskState } from './desk-store.js';
 
 export interface ChipView {
@@ -106,7 +96,16 @@ function columnOf(day: Day, doctor: Doctor): ColumnView {
 function totalsOf(day: Day): TotalsView {
   // The engine's status counter, the one the end-of-day report uses (MOVED/VOIDED are not unserved).
   const by = countStatuses(day.tokens);
-  return { clock: formatTime(day.clock), issued: day.tokens.length, booked: by.BOOKED, waiting: by.WAITLISTED, completed: by.COMPLETED, cancelled: by.CANCELLED, noShow: by.NO_SHOW, unserved: by.UNSERVED };
+  return {
+    clock: formatTime(day.clock),
+    issued: day.tokens.length,
+    booked: by.BOOKED,
+    waiting: by.WAITLISTED,
+    completed: by.COMPLETED,
+    cancelled: by.CANCELLED,
+    noShow: by.NO_SHOW,
+    unserved: by.UNSERVED,
+  };
 }
 
 /** Caches one value per day, recomputed when the day's version moves. */

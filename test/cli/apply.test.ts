@@ -29,7 +29,10 @@ describe('opd-desk apply', () => {
     expect(document.results[4]).toEqual({ line: 5, op: 'book', status: 'WAITLISTED', token: 'SHR-005', slot: '09:00-10:00', position: 2 });
     expect(document.results[5]).toEqual({ line: 6, op: 'cancel', status: 'CANCELLED', token: 'SHR-001', promoted: 'SHR-002' });
     expect(document.results[6]).toEqual({
-      line: 7, op: 'book', status: 'ERROR', error: 'unknown doctor "Dr. X" (known: Dr. Sharma, Dr. Reddy, Dr. Kapoor)',
+      line: 7,
+      op: 'book',
+      status: 'ERROR',
+      error: 'unknown doctor "Dr. X" (known: Dr. Sharma, Dr. Reddy, Dr. Kapoor)',
     });
     expect(document.results[0]).toEqual({ line: 1, op: 'book', status: 'ALLOCATED', token: 'SHR-001', slot: '09:00-10:00' });
     const sharma = document.board.doctors[0];
@@ -40,19 +43,22 @@ describe('opd-desk apply', () => {
     expect(sharma.slots[0].patients[0]).toEqual({ token: 'SHR-004', patient: 'Ravi', source: 'EMERGENCY', priority: 1 });
     expect(sharma.overflow).toEqual([{ token: 'SHR-005', patient: 'Meena', source: 'WALK_IN', priority: 5, slot: '09:00-10:00' }]);
     expect(document.tokens[0]).toEqual({
-      token: 'SHR-001', patient: 'Asha', doctor: 'sharma', slot: '09:00-10:00', source: 'WALK_IN', status: 'CANCELLED',
-      checkedIn: null, calledAt: null, movedTo: null,
+      token: 'SHR-001',
+      patient: 'Asha',
+      doctor: 'sharma',
+      slot: '09:00-10:00',
+      source: 'WALK_IN',
+      status: 'CANCELLED',
+      checkedIn: null,
+      calledAt: null,
+      movedTo: null,
     });
     expect(document.tokens.map((t: { token: string }) => t.token)).toEqual(['SHR-001', 'SHR-002', 'SHR-003', 'SHR-004', 'SHR-005']);
     expect(run.stderr).toContain('spec-script.jsonl:7: unknown doctor "Dr. X"');
   });
 
   it('applies a valid script with exit status 0 and prints a readable board', () => {
-    const script = tempFile('day.jsonl', [
-      '{"op":"book","doctor":"sharma","patient":"Asha","source":"paid"}',
-      '',
-      '{"op":"clock","time":"10:00"}',
-    ].join('\n'));
+    const script = tempFile('day.jsonl', ['{"op":"book","doctor":"sharma","patient":"Asha","source":"paid"}', '', '{"op":"clock","time":"10:00"}'].join('\n'));
     const run = opdDesk(['apply', script]);
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('line 1  book     ALLOCATED SHR-001 09:00-10:00');
@@ -63,23 +69,44 @@ describe('opd-desk apply', () => {
   });
 
   it('keeps going past bad lines, reporting each with its line number', () => {
-    const script = tempFile('bad.jsonl', [
-      '{"op":"book","doctor":"sharma","patient":"Asha"',
-      '{"op":"dance"}',
-      '{"op":"book","doctor":"Dr. Who","patient":"Clara"}',
-      '{"op":"book","doctor":"reddy","patient":"Ravi"}',
-    ].join('\n'));
+    const script = tempFile(
+      'bad.jsonl',
+      [
+        '{"op":"book","doctor":"sharma","patient":"Asha"',
+        '{"op":"dance"}',
+        '{"op":"book","doctor":"Dr. Who","patient":"Clara"}',
+        '{"op":"book","doctor":"reddy","patient":"Ravi"}',
+      ].join('\n'),
+    );
     const run = opdDesk(['apply', script, '--json']);
     expect(run.status).toBe(1);
     const { results, tokens } = JSON.parse(run.stdout);
     expect(results.map((r: { line: number; status: string }) => [r.line, r.status])).toEqual([
-      [1, 'ERROR'], [2, 'ERROR'], [3, 'ERROR'], [4, 'ALLOCATED'],
+      [1, 'ERROR'],
+      [2, 'ERROR'],
+      [3, 'ERROR'],
+      [4, 'ALLOCATED'],
     ]);
     expect(results[0].error).toMatch(/^invalid JSON/);
-    expect(results[1]).toEqual({ line: 2, op: 'dance', status: 'ERROR', error: 'unknown op "dance" (known: book, cancel, no-show, clock, check-in, call, done, move, absent, undo)' });
+    expect(results[1]).toEqual({
+      line: 2,
+      op: 'dance',
+      status: 'ERROR',
+      error: 'unknown op "dance" (known: book, cancel, no-show, clock, check-in, call, done, move, absent, undo)',
+    });
     expect(results[2].error).toBe('unknown doctor "Dr. Who" (known: Dr. Sharma, Dr. Reddy, Dr. Kapoor)');
     expect(tokens).toEqual([
-      { token: 'RED-001', patient: 'Ravi', doctor: 'reddy', slot: '09:00-10:00', source: 'WALK_IN', status: 'BOOKED', checkedIn: null, calledAt: null, movedTo: null },
+      {
+        token: 'RED-001',
+        patient: 'Ravi',
+        doctor: 'reddy',
+        slot: '09:00-10:00',
+        source: 'WALK_IN',
+        status: 'BOOKED',
+        checkedIn: null,
+        calledAt: null,
+        movedTo: null,
+      },
     ]);
     expect(run.stderr.trim().split('\n')).toHaveLength(3);
   });
@@ -98,7 +125,10 @@ describe('opd-desk apply', () => {
   });
 
   it('exits 2 naming the bad field of an invalid roster', () => {
-    const roster = tempFile('roster.json', JSON.stringify({ doctors: [{ id: 'sharma', name: 'Dr. Sharma', code: 'SHR', slots: [{ start: '09:00', end: '10:00', capacity: -1 }] }] }));
+    const roster = tempFile(
+      'roster.json',
+      JSON.stringify({ doctors: [{ id: 'sharma', name: 'Dr. Sharma', code: 'SHR', slots: [{ start: '09:00', end: '10:00', capacity: -1 }] }] }),
+    );
     const run = opdDesk(['apply', '-', '--roster', roster], '');
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(`opd-desk: invalid roster ${roster}: doctors[0].slots[0].capacity: must be at least 1\n`);
@@ -112,21 +142,24 @@ describe('opd-desk apply', () => {
 
 describe('opd-desk apply: the front-desk flow (SPEC §5)', () => {
   it('answers check-in, call, done, move, absent and undo in the §3 shape; tokens carry checkedIn, calledAt, movedTo', () => {
-    const script = tempFile('flow.jsonl', [
-      '{"op":"book","doctor":"sharma","patient":"Asha","slot":"09:00"}',
-      '{"op":"book","doctor":"sharma","patient":"Ravi","slot":"09:00"}',
-      '{"op":"clock","time":"09:05"}',
-      '{"op":"check-in","token":"SHR-001"}',
-      '{"op":"call","doctor":"sharma"}',
-      '{"op":"done","doctor":"sharma"}',
-      '{"op":"move","token":"SHR-002","doctor":"reddy","slot":"10:00"}',
-      '',
-      '{"op":"absent","doctor":"kapoor","from":"09:00","to":"11:00"}',
-      '{"op":"book","doctor":"kapoor","patient":"Meena","slot":"09:00"}',
-      '{"op":"undo","expect":9}',
-      '{"op":"undo"}',
-      '{"op":"call","doctor":"sharma"}',
-    ].join('\n'));
+    const script = tempFile(
+      'flow.jsonl',
+      [
+        '{"op":"book","doctor":"sharma","patient":"Asha","slot":"09:00"}',
+        '{"op":"book","doctor":"sharma","patient":"Ravi","slot":"09:00"}',
+        '{"op":"clock","time":"09:05"}',
+        '{"op":"check-in","token":"SHR-001"}',
+        '{"op":"call","doctor":"sharma"}',
+        '{"op":"done","doctor":"sharma"}',
+        '{"op":"move","token":"SHR-002","doctor":"reddy","slot":"10:00"}',
+        '',
+        '{"op":"absent","doctor":"kapoor","from":"09:00","to":"11:00"}',
+        '{"op":"book","doctor":"kapoor","patient":"Meena","slot":"09:00"}',
+        '{"op":"undo","expect":9}',
+        '{"op":"undo"}',
+        '{"op":"call","doctor":"sharma"}',
+      ].join('\n'),
+    );
     const run = opdDesk(['apply', script, '--json']);
     expect(run.status).toBe(1);
     const { results, tokens } = JSON.parse(run.stdout);
@@ -142,9 +175,39 @@ describe('opd-desk apply: the front-desk flow (SPEC §5)', () => {
       { line: 13, op: 'call', status: 'ERROR', error: 'nobody checked in is waiting for Dr. Sharma' },
     ]);
     expect(tokens).toEqual([
-      { token: 'SHR-001', patient: 'Asha', doctor: 'sharma', slot: '09:00-10:00', source: 'WALK_IN', status: 'COMPLETED', checkedIn: '09:05', calledAt: '09:05', movedTo: null },
-      { token: 'SHR-002', patient: 'Ravi', doctor: 'sharma', slot: '09:00-10:00', source: 'WALK_IN', status: 'BOOKED', checkedIn: null, calledAt: null, movedTo: null },
-      { token: 'RED-001', patient: 'Ravi', doctor: 'reddy', slot: '10:00-11:00', source: 'WALK_IN', status: 'VOIDED', checkedIn: null, calledAt: null, movedTo: null },
+      {
+        token: 'SHR-001',
+        patient: 'Asha',
+        doctor: 'sharma',
+        slot: '09:00-10:00',
+        source: 'WALK_IN',
+        status: 'COMPLETED',
+        checkedIn: '09:05',
+        calledAt: '09:05',
+        movedTo: null,
+      },
+      {
+        token: 'SHR-002',
+        patient: 'Ravi',
+        doctor: 'sharma',
+        slot: '09:00-10:00',
+        source: 'WALK_IN',
+        status: 'BOOKED',
+        checkedIn: null,
+        calledAt: null,
+        movedTo: null,
+      },
+      {
+        token: 'RED-001',
+        patient: 'Ravi',
+        doctor: 'reddy',
+        slot: '10:00-11:00',
+        source: 'WALK_IN',
+        status: 'VOIDED',
+        checkedIn: null,
+        calledAt: null,
+        movedTo: null,
+      },
     ]);
   });
 });

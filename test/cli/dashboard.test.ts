@@ -19,7 +19,10 @@ function inTerminal(args: string, act: (child: ReturnType<typeof spawn>, seen: (
   return new Promise((resolve) => {
     // Ink draws only a final frame when it believes it runs in CI; a desk's terminal is not CI.
     const env = { ...process.env, CI: 'false', CONTINUOUS_INTEGRATION: 'false' };
-    const child = spawn('script', ['-qfec', `stty cols 120 rows 40; exec ${process.execPath} ${CLI} ${args}`, '/dev/null'], { stdio: ['pipe', 'pipe', 'pipe'], env });
+    const child = spawn('script', ['-qfec', `stty cols 120 rows 40; exec ${process.execPath} ${CLI} ${args}`, '/dev/null'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env,
+    });
     let output = '';
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();

@@ -21,7 +21,7 @@ const book = (patient: string) => JSON.stringify({ op: 'book', doctor: 'sharma',
 const noStackTrace = (stderr: string) => expect(stderr).not.toMatch(/\n\s+at |TypeError|RangeError/);
 
 describe('apply on hostile scripts', () => {
-  it('an op that is an object or a 10,000-deep array is that line\'s ERROR; the rest of the script runs', () => {
+  it("an op that is an object or a 10,000-deep array is that line's ERROR; the rest of the script runs", () => {
     const deep = `{"op":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
     const script = tempFile('s.jsonl', ['{"op":{"toString":1}}', deep, book('Asha')].join('\n'));
     for (const json of [false, true]) {
@@ -34,7 +34,7 @@ describe('apply on hostile scripts', () => {
     }
   });
 
-  it('a line over 64 KiB is that line\'s ERROR', () => {
+  it("a line over 64 KiB is that line's ERROR", () => {
     const script = tempFile('s.jsonl', `${book('x'.repeat(70_000))}\n${book('Asha')}\n`);
     const run = opdDesk(['apply', script]);
     expect(run.status).toBe(1);
@@ -42,7 +42,7 @@ describe('apply on hostile scripts', () => {
     expect(run.stdout).toContain('line 2  book     ALLOCATED SHR-001');
   });
 
-  it('invalid UTF-8 is that line\'s ERROR; a leading BOM is skipped; a lone CR ends a line', () => {
+  it("invalid UTF-8 is that line's ERROR; a leading BOM is skipped; a lone CR ends a line", () => {
     const bad = Buffer.concat([Buffer.from('{"op":"book","doctor":"sharma","patient":"A'), Buffer.from([0xff, 0xfe]), Buffer.from('"}\n')]);
     const script = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`${book('Asha')}\r`), bad, Buffer.from(book('Ravi'))]);
     for (const args of [[tempFile('s.jsonl', script)], ['-']]) {

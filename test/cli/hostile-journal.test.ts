@@ -40,8 +40,16 @@ describe('tamper evidence', () => {
     ['the last row removed', 'DELETE FROM commands WHERE seq = 3', 3],
     ['a command edited', `UPDATE commands SET command = '{"op":"book","doctor":"sharma","patient":"Eve"}' WHERE seq = 2`, 2],
     ['a result edited', `UPDATE commands SET result = '{"op":"book","status":"ALLOCATED","token":"SHR-009","slot":"09:00-10:00"}' WHERE seq = 3`, 3],
-    ['a row forged at the end', `INSERT INTO commands (date, seq, command, result, at, desk, hash) VALUES ('${DATE}', 4, '{"op":"clock","time":"09:00"}', '{"op":"clock","status":"OK","time":"09:00"}', 'x', 'x', 'x')`, 4],
-    ['a seq of 0', `INSERT INTO commands (date, seq, command, result, at, desk, hash) VALUES ('${DATE}', 0, '{"op":"clock","time":"09:00"}', '{"op":"clock","status":"OK","time":"09:00"}', 'x', 'x', 'x')`, 0],
+    [
+      'a row forged at the end',
+      `INSERT INTO commands (date, seq, command, result, at, desk, hash) VALUES ('${DATE}', 4, '{"op":"clock","time":"09:00"}', '{"op":"clock","status":"OK","time":"09:00"}', 'x', 'x', 'x')`,
+      4,
+    ],
+    [
+      'a seq of 0',
+      `INSERT INTO commands (date, seq, command, result, at, desk, hash) VALUES ('${DATE}', 0, '{"op":"clock","time":"09:00"}', '{"op":"clock","status":"OK","time":"09:00"}', 'x', 'x', 'x')`,
+      0,
+    ],
   ];
   for (const [what, sql, seq] of cases) {
     it(`${what}: the day is refused naming seq ${seq}, and verify says so`, () => {
@@ -64,14 +72,17 @@ describe('tamper evidence', () => {
 
   it('a journal written before tamper evidence opens, and is chained on its first write-open', () => {
     const data = join(folder(), 'old.db');
-    edit(data, `
+    edit(
+      data,
+      `
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
       CREATE TABLE days (date TEXT PRIMARY KEY, roster TEXT NOT NULL, started_at TEXT NOT NULL, started_by TEXT NOT NULL);
       CREATE TABLE commands (date TEXT NOT NULL, seq INTEGER NOT NULL, command TEXT NOT NULL, result TEXT NOT NULL, at TEXT NOT NULL, desk TEXT NOT NULL, PRIMARY KEY (date, seq)) WITHOUT ROWID;
       INSERT INTO meta VALUES ('format', 'opd-desk-journal'), ('version', '1');
       INSERT INTO days VALUES ('${DATE}', '${JSON.stringify(defaultRoster()).replace(/'/g, "''")}', 'x', 'old');
       INSERT INTO commands VALUES ('${DATE}', 1, '{"op":"book","doctor":"sharma","patient":"Asha"}', '{"op":"book","status":"ALLOCATED","token":"SHR-001","slot":"09:00-10:00"}', '2026-03-02T09:00:00.000Z', 'old');
-    `);
+    `,
+    );
     expect(opdDesk(['verify', '--data', data]).stdout).toMatch(/written before tamper evidence/);
     expect(opdDesk(['log', '--data', data, '--date', DATE]).status).toBe(0);
     const next = opdDesk(['apply', '-', '--data', data, '--date', DATE], script(book('Ravi')));
@@ -87,7 +98,7 @@ describe('damaged rows are refused in words', () => {
       "UPDATE commands SET command = 'null' WHERE seq = 2",
       `UPDATE commands SET command = '{"op":"book","doctor":7,"patient":"A"}' WHERE seq = 2`,
       "UPDATE commands SET result = '[]' WHERE seq = 2",
-      "UPDATE days SET roster = '{\"doctors\":42}'",
+      'UPDATE days SET roster = \'{"doctors":42}\'',
     ]) {
       const data = dayOf();
       edit(data, sql);
@@ -108,7 +119,12 @@ describe('opening journals safely', () => {
     chmodSync(data, 0o400);
     chmodSync(dir, 0o555);
     const nobody = process.getuid?.() === 0 ? 65534 : undefined;
-    if (nobody !== undefined) chmodSync(dir, 0o777), chmodSync(data, 0o644), chmodSync(dir, 0o555);
+    if (nobody !== undefined) {
+      // user nobody must be able to read the file, still in a folder it cannot write
+      chmodSync(dir, 0o777);
+      chmodSync(data, 0o644);
+      chmodSync(dir, 0o555);
+    }
     const before = readdirSync(dir).sort();
     for (const args of [['log'], ['export', '--format', 'json'], ['verify']]) {
       const run = opdDesk([...args, '--data', data, '--date', DATE], '', nobody);
@@ -189,14 +205,16 @@ describe('opening journals safely', () => {
   it('four desks creating one new journal at the same moment all succeed', async () => {
     for (let trial = 0; trial < 5; trial++) {
       const data = join(folder(), 'desk.db');
-      const runs = Array.from({ length: 4 }, (_, i) =>
-        new Promise<{ code: number | null; stderr: string }>((resolve) => {
-          const child = spawn(process.execPath, [CLI, 'apply', '-', '--data', data, '--date', DATE]);
-          let stderr = '';
-          child.stderr.on('data', (chunk) => (stderr += chunk));
-          child.on('close', (code) => resolve({ code, stderr }));
-          child.stdin.end(script(book(`P${i}`)));
-        }),
+      const runs = Array.from(
+        { length: 4 },
+        (_, i) =>
+          new Promise<{ code: number | null; stderr: string }>((resolve) => {
+            const child = spawn(process.execPath, [CLI, 'apply', '-', '--data', data, '--date', DATE]);
+            let stderr = '';
+            child.stderr.on('data', (chunk) => (stderr += chunk));
+            child.on('close', (code) => resolve({ code, stderr }));
+            child.stdin.end(script(book(`P${i}`)));
+          }),
       );
       for (const run of await Promise.all(runs)) {
         expect(run.stderr).not.toMatch(/already exists/);
@@ -213,7 +231,13 @@ describe('a day that replays differently', () => {
     const journal = SqliteJournal.open(data);
     journal.startDay({ date: DATE, roster: defaultRoster() }, 'old');
     journal.exclusive((locked) =>
-      locked.append(DATE, { seq: 1, command: { op: 'book', doctor: 'sharma', patient: 'Asha' }, result: { op: 'book', status: 'WAITLISTED', token: 'SHR-001', slot: '09:00-10:00', position: 1 }, at: '2026-03-02T09:00:00.000Z', desk: 'old' }),
+      locked.append(DATE, {
+        seq: 1,
+        command: { op: 'book', doctor: 'sharma', patient: 'Asha' },
+        result: { op: 'book', status: 'WAITLISTED', token: 'SHR-001', slot: '09:00-10:00', position: 1 },
+        at: '2026-03-02T09:00:00.000Z',
+        desk: 'old',
+      }),
     );
     journal.close();
     const refused = opdDesk(['apply', '-', '--data', data, '--date', DATE], '');
@@ -230,9 +254,15 @@ describe('escape sequences', () => {
   it('names with controls or direction overrides are refused at input, naming the field', () => {
     const dir = folder();
     const roster = join(dir, 'r.json');
-    writeFileSync(roster, JSON.stringify({ doctors: [{ id: 'a', name: 'Dr. \u001b[31mA', code: 'AA', slots: [{ start: '09:00', end: '10:00', capacity: 2 }] }] }));
+    writeFileSync(
+      roster,
+      JSON.stringify({ doctors: [{ id: 'a', name: 'Dr. \u001b[31mA', code: 'AA', slots: [{ start: '09:00', end: '10:00', capacity: 2 }] }] }),
+    );
     expect(opdDesk(['apply', '-', '--roster', roster]).stderr).toMatch(/doctors\[0\]\.name: must not contain control characters/);
-    const run = opdDesk(['apply', '-'], script(book('Inj \u001b]0;pwned\u0007'), book('\u202eevil'), book('x'.repeat(101)), { op: 'book', doctor: 'sharma\r', patient: 'A' }));
+    const run = opdDesk(
+      ['apply', '-'],
+      script(book('Inj \u001b]0;pwned\u0007'), book('\u202eevil'), book('x'.repeat(101)), { op: 'book', doctor: 'sharma\r', patient: 'A' }),
+    );
     expect(run.stderr).toMatch(/:1: patient: must not contain control characters/);
     expect(run.stderr).toMatch(/:2: patient: must not contain control characters/);
     expect(run.stderr).toMatch(/:3: patient: must be at most 100 characters/);
@@ -248,7 +278,13 @@ describe('escape sequences', () => {
     const names = ['Inj \u001b]0;pwned\u0007', '=HYPERLINK("x")', '\u009b31m\u202eevil'];
     journal.exclusive((locked) =>
       names.forEach((patient, i) =>
-        locked.append(DATE, { seq: i + 1, command: { op: 'book', doctor: 'sharma', patient, phone: `+91 9845${i}` }, result: { op: 'book', status: 'ALLOCATED', token: `SHR-00${i + 1}`, slot: '09:00-10:00' }, at: '2026-03-02T09:00:00.000Z', desk: 'desk\u0007' }),
+        locked.append(DATE, {
+          seq: i + 1,
+          command: { op: 'book', doctor: 'sharma', patient, phone: `+91 9845${i}` },
+          result: { op: 'book', status: 'ALLOCATED', token: `SHR-00${i + 1}`, slot: '09:00-10:00' },
+          at: '2026-03-02T09:00:00.000Z',
+          desk: 'desk\u0007',
+        }),
       ),
     );
     journal.close();
@@ -279,14 +315,23 @@ describe('the command line', () => {
     expect(date.stderr).toContain('--date 2026-02-30 does not exist: February 2026 has 28 days');
   });
 
-  it('export --unserved lists the day\'s unserved patients with phones', () => {
+  it("export --unserved lists the day's unserved patients with phones", () => {
     const data = join(folder(), 'desk.db');
     const roster = join(folder(), 'r.json');
     writeFileSync(roster, JSON.stringify({ doctors: [{ id: 'a', name: 'Dr. A', code: 'AA', slots: [{ start: '09:00', end: '10:00', capacity: 1 }] }] }));
-    opdDesk(['apply', '-', '--data', data, '--date', DATE, '--roster', roster], script({ op: 'book', doctor: 'a', patient: 'Asha', phone: '98450 11111' }, { op: 'book', doctor: 'a', patient: 'Ravi', phone: '98450 22222' }, { op: 'clock', time: '10:00' }));
+    opdDesk(
+      ['apply', '-', '--data', data, '--date', DATE, '--roster', roster],
+      script(
+        { op: 'book', doctor: 'a', patient: 'Asha', phone: '98450 11111' },
+        { op: 'book', doctor: 'a', patient: 'Ravi', phone: '98450 22222' },
+        { op: 'clock', time: '10:00' },
+      ),
+    );
     const run = opdDesk(['export', '--unserved', '--data', data, '--date', DATE]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toBe('token,patient,phone,doctor,slot,source,status,issued,seated,ended\nAA-002,Ravi,9845022222,a,09:00-10:00,WALK_IN,UNSERVED,08:00,,10:00\n');
+    expect(run.stdout).toBe(
+      'token,patient,phone,doctor,slot,source,status,issued,seated,ended\nAA-002,Ravi,9845022222,a,09:00-10:00,WALK_IN,UNSERVED,08:00,,10:00\n',
+    );
   });
 
   it('simulate refuses a model that asks for more patients than it holds, saying so', () => {

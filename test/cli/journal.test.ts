@@ -22,17 +22,26 @@ const script = (...commands: object[]) => commands.map((c) => JSON.stringify(c))
 describe('a journaled day from the command line', () => {
   it('apply --data records each command; the next process carries on from where it left off', () => {
     const data = fresh();
-    const first = opdDesk(['apply', '-', '--data', data, '--date', DATE, '--desk', 'front'], script({ op: 'book', doctor: 'sharma', patient: 'Asha', phone: '98450' }));
+    const first = opdDesk(
+      ['apply', '-', '--data', data, '--date', DATE, '--desk', 'front'],
+      script({ op: 'book', doctor: 'sharma', patient: 'Asha', phone: '98450' }),
+    );
     expect(first.status).toBe(0);
     expect(first.stdout).toContain('line 1  book     ALLOCATED SHR-001 09:00-10:00');
-    const second = opdDesk(['apply', '-', '--data', data, '--date', DATE], script({ op: 'cancel', doctor: 'sharma', patient: 'asha' }, { op: 'book', doctor: 'sharma', patient: 'Ravi' }));
+    const second = opdDesk(
+      ['apply', '-', '--data', data, '--date', DATE],
+      script({ op: 'cancel', doctor: 'sharma', patient: 'asha' }, { op: 'book', doctor: 'sharma', patient: 'Ravi' }),
+    );
     expect(second.stdout).toContain('line 1  cancel   CANCELLED SHR-001');
     expect(second.stdout).toContain('line 2  book     ALLOCATED SHR-002 09:00-10:00');
   });
 
   it('log prints every command with its time, desk and result', () => {
     const data = fresh();
-    opdDesk(['apply', '-', '--data', data, '--date', DATE, '--desk', 'front'], script({ op: 'book', doctor: 'sharma', patient: 'Asha' }, { op: 'book', doctor: 'nobody', patient: 'X' }));
+    opdDesk(
+      ['apply', '-', '--data', data, '--date', DATE, '--desk', 'front'],
+      script({ op: 'book', doctor: 'sharma', patient: 'Asha' }, { op: 'book', doctor: 'nobody', patient: 'X' }),
+    );
     const log = opdDesk(['log', '--data', data, '--date', DATE]);
     expect(log.status).toBe(0);
     const rows = log.stdout.trim().split('\n');
@@ -43,17 +52,38 @@ describe('a journaled day from the command line', () => {
 
   it('export writes every token as CSV or JSON', () => {
     const data = fresh();
-    opdDesk(['apply', '-', '--data', data, '--date', DATE], script({ op: 'book', doctor: 'sharma', patient: 'Rao, Asha', phone: '98450', source: 'paid' }, { op: 'clock', time: '10:00' }));
+    opdDesk(
+      ['apply', '-', '--data', data, '--date', DATE],
+      script({ op: 'book', doctor: 'sharma', patient: 'Rao, Asha', phone: '98450', source: 'paid' }, { op: 'clock', time: '10:00' }),
+    );
     const csv = opdDesk(['export', '--data', data, '--date', DATE, '--format', 'csv']);
-    expect(csv.stdout).toBe('token,patient,phone,doctor,slot,source,status,issued,seated,ended\nSHR-001,"Rao, Asha",98450,sharma,09:00-10:00,PAID,COMPLETED,08:00,08:00,10:00\n');
+    expect(csv.stdout).toBe(
+      'token,patient,phone,doctor,slot,source,status,issued,seated,ended\nSHR-001,"Rao, Asha",98450,sharma,09:00-10:00,PAID,COMPLETED,08:00,08:00,10:00\n',
+    );
     const json = JSON.parse(opdDesk(['export', '--data', data, '--date', DATE, '--format', 'json']).stdout);
-    expect(json).toEqual([{ token: 'SHR-001', patient: 'Rao, Asha', phone: '98450', doctor: 'sharma', slot: '09:00-10:00', source: 'PAID', status: 'COMPLETED', issued: '08:00', seated: '08:00', ended: '10:00' }]);
+    expect(json).toEqual([
+      {
+        token: 'SHR-001',
+        patient: 'Rao, Asha',
+        phone: '98450',
+        doctor: 'sharma',
+        slot: '09:00-10:00',
+        source: 'PAID',
+        status: 'COMPLETED',
+        issued: '08:00',
+        seated: '08:00',
+        ended: '10:00',
+      },
+    ]);
     expect(opdDesk(['export', '--data', data, '--date', DATE])).toMatchObject({ status: 2, stderr: 'opd-desk: export needs --format csv or --format json\n' });
   });
 
   it('log and export name the days a journal has, and never create a journal', () => {
     const data = fresh();
-    expect(opdDesk(['log', '--data', data])).toMatchObject({ status: 2, stderr: `opd-desk: there is no journal at ${data} (give --data the file the desk uses)\n` });
+    expect(opdDesk(['log', '--data', data])).toMatchObject({
+      status: 2,
+      stderr: `opd-desk: there is no journal at ${data} (give --data the file the desk uses)\n`,
+    });
     expect(existsSync(data)).toBe(false);
     opdDesk(['apply', '-', '--data', data, '--date', DATE], script({ op: 'clock', time: '09:00' }));
     expect(opdDesk(['log', '--data', data, '--date', '2026-03-03']).stderr).toBe(`opd-desk: ${data} has no day 2026-03-03 (it has: ${DATE})\n`);

@@ -24,7 +24,9 @@ const SCRIPT = [
   { op: 'undo' },
   { op: 'cancel', token: 'SHR-003' },
   { op: 'clock', time: '24:00' },
-].map((command) => JSON.stringify(command)).join('\n');
+]
+  .map((command) => JSON.stringify(command))
+  .join('\n');
 
 describe('opd-desk report', () => {
   it('prints the end-of-day report of a recorded day, with moved and voided, conserved', () => {

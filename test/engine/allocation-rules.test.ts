@@ -46,7 +46,11 @@ describe('rule 3: emergency into a full slot', () => {
     d.book('Paid', 'paid');
     d.book('Walker', 'walk-in');
     expect(d.book('Ravi', 'emergency', '09:00')).toEqual({
-      op: 'book', status: 'REALLOCATED', token: 'SHR-003', slot: '09:00-10:00', displaced: 'SHR-002',
+      op: 'book',
+      status: 'REALLOCATED',
+      token: 'SHR-003',
+      slot: '09:00-10:00',
+      displaced: 'SHR-002',
     });
     expect(d.status('SHR-002')).toBe('WAITLISTED');
     expect(findToken(d.day, 'SHR-002')!.slot.label).toBe('09:00-10:00');
@@ -66,7 +70,11 @@ describe('rule 3: emergency into a full slot', () => {
     const d = desk(rosterOf({ sharma: [1] }));
     d.book('E1', 'emergency');
     expect(d.book('E2', 'emergency')).toEqual({
-      op: 'book', status: 'WAITLISTED', token: 'SHR-002', slot: '09:00-10:00', position: 1,
+      op: 'book',
+      status: 'WAITLISTED',
+      token: 'SHR-002',
+      slot: '09:00-10:00',
+      position: 1,
     });
   });
 
@@ -158,7 +166,10 @@ describe('rule 5: overflow queue', () => {
     d.book('Ravi', 'emergency'); // displaces SHR-001, who arrived before SHR-003
     expect(d.overflow()).toEqual(['SHR-001', 'SHR-003']);
     expect(d.run({ op: 'cancel', token: 'SHR-002' })).toEqual({
-      op: 'cancel', status: 'CANCELLED', token: 'SHR-002', promoted: 'SHR-001',
+      op: 'cancel',
+      status: 'CANCELLED',
+      token: 'SHR-002',
+      promoted: 'SHR-001',
     });
   });
 
@@ -207,7 +218,10 @@ describe('rule 6: promotion', () => {
     d.book('Paid for ten', 'paid', '10:00'); // SHR-003 waits for 10:00, ahead in queue order
     d.book('Walker for nine', 'walk-in', '09:00'); // SHR-004 waits for 09:00
     expect(d.run({ op: 'cancel', token: 'SHR-001' })).toEqual({
-      op: 'cancel', status: 'CANCELLED', token: 'SHR-001', promoted: 'SHR-004',
+      op: 'cancel',
+      status: 'CANCELLED',
+      token: 'SHR-001',
+      promoted: 'SHR-004',
     });
     expect(d.status('SHR-003')).toBe('WAITLISTED');
   });
@@ -225,7 +239,10 @@ describe('rule 6: promotion', () => {
     d.book('Seated');
     d.book('Waiting');
     expect(d.run({ op: 'no-show', token: 'SHR-001' })).toEqual({
-      op: 'no-show', status: 'NO_SHOW', token: 'SHR-001', promoted: 'SHR-002',
+      op: 'no-show',
+      status: 'NO_SHOW',
+      token: 'SHR-001',
+      promoted: 'SHR-002',
     });
     expect(d.status('SHR-001')).toBe('NO_SHOW');
     expect(d.status('SHR-002')).toBe('BOOKED');

@@ -29,9 +29,7 @@ describe('check-in', () => {
     const d = desk(twoSlots());
     d.book('Asha');
     d.run({ op: 'cancel', token: 'SHR-001' });
-    expect(expectUnchanged(d, { op: 'check-in', token: 'SHR-001' })).toBe(
-      'SHR-001 is CANCELLED: only a BOOKED or WAITLISTED token can be checked in',
-    );
+    expect(expectUnchanged(d, { op: 'check-in', token: 'SHR-001' })).toBe('SHR-001 is CANCELLED: only a BOOKED or WAITLISTED token can be checked in');
     expect(expectUnchanged(d, { op: 'check-in', token: 'SHR-009' })).toBe('unknown token "SHR-009"');
   });
 });
@@ -45,7 +43,11 @@ describe('call', () => {
     for (const token of ['SHR-001', 'SHR-002', 'SHR-003']) d.run({ op: 'check-in', token });
     expect(d.run({ op: 'call', doctor: 'sharma' })).toEqual({ op: 'call', status: 'CALLED', token: 'SHR-003', slot: '09:00-10:00' });
     expect(d.run({ op: 'call', doctor: 'sharma' })).toEqual({
-      op: 'call', status: 'CALLED', token: 'SHR-002', slot: '09:00-10:00', completed: 'SHR-003',
+      op: 'call',
+      status: 'CALLED',
+      token: 'SHR-002',
+      slot: '09:00-10:00',
+      completed: 'SHR-003',
     });
     expect(d.run({ op: 'call', doctor: 'sharma' })).toMatchObject({ token: 'SHR-001', completed: 'SHR-002' });
   });

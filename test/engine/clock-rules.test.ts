@@ -59,7 +59,7 @@ describe('rule 8: the clock closes slots', () => {
     expect(findToken(d.day, 'SHR-003')!.bumps).toBe(1);
   });
 
-  it('marks what is left in overflow UNSERVED when the doctor\'s last slot closes', () => {
+  it("marks what is left in overflow UNSERVED when the doctor's last slot closes", () => {
     const d = desk(rosterOf({ sharma: [1, 1] }));
     d.book('A', 'walk-in', '09:00');
     d.book('B', 'walk-in', '10:00');
@@ -76,7 +76,15 @@ describe('rule 8: the clock closes slots', () => {
     const d = desk({
       doctors: [
         { id: 'sharma', name: 'Dr. Sharma', code: 'SHR', slots: [{ start: '09:00', end: '11:00', capacity: 1 }] },
-        { id: 'reddy', name: 'Dr. Reddy', code: 'RED', slots: [{ start: '09:00', end: '10:00', capacity: 1 }, { start: '10:00', end: '11:00', capacity: 1 }] },
+        {
+          id: 'reddy',
+          name: 'Dr. Reddy',
+          code: 'RED',
+          slots: [
+            { start: '09:00', end: '10:00', capacity: 1 },
+            { start: '10:00', end: '11:00', capacity: 1 },
+          ],
+        },
         { id: 'kapoor', name: 'Dr. Kapoor', code: 'KAP', slots: [{ start: '09:30', end: '10:00', capacity: 1 }] },
       ],
     });
@@ -104,7 +112,9 @@ describe('rule 8: the clock closes slots', () => {
     d.book('Seated');
     d.book('Waiting');
     expect(d.run({ op: 'no-show', token: 'SHR-002' })).toEqual({
-      op: 'no-show', status: 'ERROR', error: 'SHR-002 is WAITLISTED: only a BOOKED token can be marked no-show',
+      op: 'no-show',
+      status: 'ERROR',
+      error: 'SHR-002 is WAITLISTED: only a BOOKED token can be marked no-show',
     });
   });
 
@@ -114,7 +124,19 @@ describe('rule 8: the clock closes slots', () => {
   });
 
   it('closes a roster slot that ends by opening time as soon as the day starts', () => {
-    const d = desk({ doctors: [{ id: 'early', name: 'Dr. Early', code: 'EAR', slots: [{ start: '07:00', end: '08:00', capacity: 2 }, { start: '08:00', end: '09:00', capacity: 2 }] }] });
+    const d = desk({
+      doctors: [
+        {
+          id: 'early',
+          name: 'Dr. Early',
+          code: 'EAR',
+          slots: [
+            { start: '07:00', end: '08:00', capacity: 2 },
+            { start: '08:00', end: '09:00', capacity: 2 },
+          ],
+        },
+      ],
+    });
     expect(d.book('A', 'walk-in', '07:00')).toMatchObject({ status: 'ERROR' });
     expect(d.book('B')).toMatchObject({ status: 'ALLOCATED', slot: '08:00-09:00' });
   });

@@ -6,9 +6,7 @@ const threeDoctors = () => rosterOf({ sharma: [1, 1], reddy: [1, 1], kapoor: [1,
 describe('rule 9: errors never change state', () => {
   it('unknown doctor: lists the known doctors', () => {
     const d = desk(threeDoctors());
-    expect(expectUnchanged(d, { op: 'book', doctor: 'Dr. X', patient: 'A' })).toBe(
-      'unknown doctor "Dr. X" (known: Dr. Sharma, Dr. Reddy, Dr. Kapoor)',
-    );
+    expect(expectUnchanged(d, { op: 'book', doctor: 'Dr. X', patient: 'A' })).toBe('unknown doctor "Dr. X" (known: Dr. Sharma, Dr. Reddy, Dr. Kapoor)');
   });
 
   it('finds a doctor by id or name, case-insensitively', () => {
@@ -17,7 +15,7 @@ describe('rule 9: errors never change state', () => {
     expect(d.run({ op: 'book', doctor: 'Kapoor', patient: 'B' })).toMatchObject({ token: 'KAP-001' });
   });
 
-  it('unknown slot: names the doctor\'s slots', () => {
+  it("unknown slot: names the doctor's slots", () => {
     const d = desk(threeDoctors());
     expect(expectUnchanged(d, { op: 'book', doctor: 'sharma', slot: '13:00', patient: 'A' })).toBe(
       'unknown slot "13:00" for Dr. Sharma (slots: 09:00-10:00, 10:00-11:00)',
@@ -59,9 +57,7 @@ describe('rule 9: errors never change state', () => {
     d.book('Waiting', 'walk-in', '09:00');
     d.run({ op: 'cancel', token: 'SHR-001' }); // promotes SHR-002
     d.book('Waiting again', 'walk-in', '09:00'); // SHR-003 waits for the seat SHR-002 now holds
-    expect(expectUnchanged(d, { op: 'cancel', token: 'SHR-001' })).toBe(
-      'SHR-001 is CANCELLED: only a BOOKED or WAITLISTED token can be cancelled',
-    );
+    expect(expectUnchanged(d, { op: 'cancel', token: 'SHR-001' })).toBe('SHR-001 is CANCELLED: only a BOOKED or WAITLISTED token can be cancelled');
     expect(d.status('SHR-003')).toBe('WAITLISTED');
   });
 
@@ -75,9 +71,7 @@ describe('rule 9: errors never change state', () => {
   it('moving the clock backwards', () => {
     const d = desk(threeDoctors());
     d.run({ op: 'clock', time: '10:00' });
-    expect(expectUnchanged(d, { op: 'clock', time: '09:30' })).toBe(
-      'the clock cannot move backwards (it is 10:00, asked for 09:30)',
-    );
+    expect(expectUnchanged(d, { op: 'clock', time: '09:30' })).toBe('the clock cannot move backwards (it is 10:00, asked for 09:30)');
   });
 
   it('a clock time that is not HH:MM', () => {
@@ -113,9 +107,7 @@ describe('cancel and no-show by doctor and patient name', () => {
     const d = desk(threeDoctors());
     d.book('Asha');
     d.run({ op: 'cancel', token: 'SHR-001' });
-    expect(expectUnchanged(d, { op: 'cancel', doctor: 'sharma', patient: 'Asha' })).toBe(
-      'no active token for patient "Asha" with Dr. Sharma',
-    );
+    expect(expectUnchanged(d, { op: 'cancel', doctor: 'sharma', patient: 'Asha' })).toBe('no active token for patient "Asha" with Dr. Sharma');
   });
 
   it('is an error when two active tokens share the name, naming both', () => {

@@ -19,7 +19,12 @@ describe('move', () => {
     d.book('Ravi', 'walk-in', '09:00');
     d.run({ op: 'check-in', token: 'SHR-001' });
     expect(d.run({ op: 'move', token: 'SHR-001', slot: '10:00' })).toEqual({
-      op: 'move', status: 'MOVED', token: 'SHR-001', slot: '10:00-11:00', placement: 'ALLOCATED', promoted: 'SHR-002',
+      op: 'move',
+      status: 'MOVED',
+      token: 'SHR-001',
+      slot: '10:00-11:00',
+      placement: 'ALLOCATED',
+      promoted: 'SHR-002',
     });
     const token = findToken(d.day, 'SHR-001')!;
     expect([token.status, token.arrival, token.checkedIn]).toEqual(['BOOKED', 0, 8 * 60]);
@@ -31,7 +36,13 @@ describe('move', () => {
     d.run({ op: 'book', doctor: 'reddy', patient: 'Ravi', slot: '09:00' });
     d.run({ op: 'check-in', token: 'SHR-001' });
     expect(d.run({ op: 'move', token: 'SHR-001', doctor: 'reddy' })).toEqual({
-      op: 'move', status: 'MOVED', token: 'SHR-001', newToken: 'RED-002', slot: '09:00-10:00', placement: 'WAITLISTED', position: 1,
+      op: 'move',
+      status: 'MOVED',
+      token: 'SHR-001',
+      newToken: 'RED-002',
+      slot: '09:00-10:00',
+      placement: 'WAITLISTED',
+      position: 1,
     });
     const [old, fresh] = [findToken(d.day, 'SHR-001')!, findToken(d.day, 'RED-002')!];
     expect([old.status, old.movedTo]).toEqual(['MOVED', 'RED-002']);
@@ -71,13 +82,9 @@ describe('move', () => {
     d.run({ op: 'cancel', token: 'SHR-003' });
     d.run({ op: 'call', token: 'SHR-002' });
     expect(expectUnchanged(d, { op: 'move', token: 'SHR-001', slot: '10:00' })).toBe('SHR-001 already has slot 10:00-11:00 with Dr. Sharma');
-    expect(expectUnchanged(d, { op: 'move', token: 'SHR-001', doctor: 'reddy' })).toBe(
-      'Asha (phone 98450) already has active token RED-001 with Dr. Reddy',
-    );
+    expect(expectUnchanged(d, { op: 'move', token: 'SHR-001', doctor: 'reddy' })).toBe('Asha (phone 98450) already has active token RED-001 with Dr. Reddy');
     expect(expectUnchanged(d, { op: 'move', token: 'SHR-002', slot: '10:00' })).toBe('SHR-002 is in consultation: it cannot be moved');
-    expect(expectUnchanged(d, { op: 'move', token: 'SHR-003', slot: '09:00' })).toBe(
-      'SHR-003 is CANCELLED: only a BOOKED or WAITLISTED token can be moved',
-    );
+    expect(expectUnchanged(d, { op: 'move', token: 'SHR-003', slot: '09:00' })).toBe('SHR-003 is CANCELLED: only a BOOKED or WAITLISTED token can be moved');
     d.run({ op: 'clock', time: '10:00' });
     expect(expectUnchanged(d, { op: 'move', token: 'SHR-001', slot: '09:00' })).toMatch(/slot 09:00-10:00 of Dr. Sharma has ended/);
   });
@@ -92,13 +99,15 @@ describe('move', () => {
 });
 
 describe('absent', () => {
-  it('turns off the slots overlapping [from, to) and rebooks their tokens, in queue order, into the doctor\'s later slots', () => {
+  it("turns off the slots overlapping [from, to) and rebooks their tokens, in queue order, into the doctor's later slots", () => {
     const d = desk(clinic({ kapoor: [1, 1, 2] }));
     d.run({ op: 'book', doctor: 'kapoor', patient: 'Asha', slot: '09:00' });
     d.run({ op: 'book', doctor: 'kapoor', patient: 'Ravi', slot: '09:00' });
     d.run({ op: 'book', doctor: 'kapoor', patient: 'Meena', slot: '09:00', source: 'paid' });
     expect(d.run({ op: 'absent', doctor: 'kapoor', from: '09:00', to: '10:00' })).toEqual({
-      op: 'absent', status: 'ABSENT', slots: ['09:00-10:00'],
+      op: 'absent',
+      status: 'ABSENT',
+      slots: ['09:00-10:00'],
       rebooked: [
         { token: 'KAP-003', slot: '10:00-11:00', placement: 'ALLOCATED' },
         { token: 'KAP-001', slot: '11:00-12:00', placement: 'ALLOCATED' },
@@ -108,17 +117,19 @@ describe('absent', () => {
     expect(d.day.doctors[0]!.slots[0]!.off).toBe(true);
   });
 
-  it('rebooks into the department\'s doctors by start time, then roster order, as a MOVED token', () => {
+  it("rebooks into the department's doctors by start time, then roster order, as a MOVED token", () => {
     const d = desk(clinic({ sharma: [1, 1], reddy: [1, 1] }));
     d.book('Asha', 'walk-in', '09:00');
     expect(d.run({ op: 'absent', doctor: 'sharma', from: '09:00' })).toEqual({
-      op: 'absent', status: 'ABSENT', slots: ['09:00-10:00', '10:00-11:00'],
+      op: 'absent',
+      status: 'ABSENT',
+      slots: ['09:00-10:00', '10:00-11:00'],
       rebooked: [{ token: 'SHR-001', newToken: 'RED-001', slot: '09:00-10:00', placement: 'ALLOCATED' }],
     });
     expect(findToken(d.day, 'SHR-001')).toMatchObject({ status: 'MOVED', movedTo: 'RED-001' });
   });
 
-  it('when no candidate has a free seat, waits in the first candidate\'s overflow; an emergency takes the first candidate', () => {
+  it("when no candidate has a free seat, waits in the first candidate's overflow; an emergency takes the first candidate", () => {
     const d = desk(clinic({ sharma: [1, 1], reddy: [1, 1] }));
     d.run({ op: 'book', doctor: 'reddy', patient: 'R1', slot: '09:00' });
     d.run({ op: 'book', doctor: 'reddy', patient: 'R2', slot: '10:00' });
@@ -139,7 +150,10 @@ describe('absent', () => {
     d.run({ op: 'book', doctor: 'kapoor', patient: 'Ravi' });
     d.run({ op: 'call', token: 'KAP-001' });
     expect(d.run({ op: 'absent', doctor: 'kapoor' })).toEqual({
-      op: 'absent', status: 'ABSENT', slots: ['09:00-10:00'], completed: 'KAP-001',
+      op: 'absent',
+      status: 'ABSENT',
+      slots: ['09:00-10:00'],
+      completed: 'KAP-001',
       rebooked: [{ token: 'KAP-002', slot: '09:00-10:00', placement: 'UNSERVED' }],
     });
   });

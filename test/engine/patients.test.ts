@@ -14,9 +14,7 @@ describe('rule 9: a duplicate is the same patient (same phone and same name) wit
   it('names compare trimmed, case-insensitive, inner spaces collapsed', () => {
     const d = desk(twoDoctors());
     d.book('Asha Rao', 'walk-in', undefined, { phone: '98450' });
-    expect(expectUnchanged(d, { op: 'book', doctor: 'sharma', patient: '  asha   RAO ', phone: '98450' })).toMatch(
-      /already has active token SHR-001/,
-    );
+    expect(expectUnchanged(d, { op: 'book', doctor: 'sharma', patient: '  asha   RAO ', phone: '98450' })).toMatch(/already has active token SHR-001/);
   });
 
   it('098450 12345, +91 98450-12345 and 9845012345 are one phone', () => {

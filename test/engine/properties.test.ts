@@ -52,8 +52,7 @@ function naiveVictim(day: Day, seated: readonly SeatedCopy[], newcomer: number):
   return eligible[0]?.id;
 }
 
-const copySeated = (seated: readonly Token[]): SeatedCopy[] =>
-  seated.map(({ id, priority, arrival, bumps }) => ({ id, priority, arrival, bumps }));
+const copySeated = (seated: readonly Token[]): SeatedCopy[] => seated.map(({ id, priority, arrival, bumps }) => ({ id, priority, arrival, bumps }));
 
 function runDay(roster: Parameters<typeof createDay>[0], commands: Command[], check: boolean, events = true) {
   const day = createDay(roster);
@@ -71,10 +70,9 @@ function runDay(roster: Parameters<typeof createDay>[0], commands: Command[], ch
     const targetToken = 'token' in command && command.token ? findToken(day, command.token) : undefined;
     // Rule 6: only a seat that really frees (not one of an overbooked slot) promotes anyone.
     const freesSeat = targetToken?.status === 'BOOKED' && targetToken.slot.booked.length - 1 < targetToken.slot.capacity;
-    const expectedPromotion =
-      freesSeat
-        ? [...targetToken.slot.waiting.values()].sort((a, b) => a.priority - b.priority || a.arrival - b.arrival)[0]?.id
-        : undefined;
+    const expectedPromotion = freesSeat
+      ? [...targetToken.slot.waiting.values()].sort((a, b) => a.priority - b.priority || a.arrival - b.arrival)[0]?.id
+      : undefined;
     const seatedBefore = new Map(day.doctors.flatMap((d) => d.slots.map((s) => [s.label + d.id, copySeated(s.booked)] as const)));
     const tokensBefore = day.tokens.length;
 

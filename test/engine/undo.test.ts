@@ -37,7 +37,10 @@ describe('undo', () => {
   });
 
   it('takes back a move to another doctor and an absence', () => {
-    const d = desk({ ...rosterOf({ sharma: [1, 1], reddy: [1, 1] }), doctors: rosterOf({ sharma: [1, 1], reddy: [1, 1] }).doctors.map((doc) => ({ ...doc, department: 'G' })) });
+    const d = desk({
+      ...rosterOf({ sharma: [1, 1], reddy: [1, 1] }),
+      doctors: rosterOf({ sharma: [1, 1], reddy: [1, 1] }).doctors.map((doc) => ({ ...doc, department: 'G' })),
+    });
     d.book('Asha', 'walk-in', '09:00');
     d.book('Ravi', 'walk-in', '09:00');
     const before = withoutVoided(d.day);
@@ -86,7 +89,8 @@ function aimedCommand(day: Day, pick: number, kind: number): Command {
   const doctor = day.doctors[pick % day.doctors.length]!;
   const open = doctor.slots.filter((s) => !s.closed && !s.off);
   const slot = open[pick % Math.max(1, open.length)]?.label;
-  if (!token || kind === 0) return { op: 'book', doctor: doctor.id, patient: `X${pick}`, source: pick % 3 === 0 ? 'emergency' : 'walk-in', ...(slot && { slot }) };
+  if (!token || kind === 0)
+    return { op: 'book', doctor: doctor.id, patient: `X${pick}`, source: pick % 3 === 0 ? 'emergency' : 'walk-in', ...(slot && { slot }) };
   switch (kind) {
     case 1:
       return { op: 'move', token: token.id, ...(slot && { slot }) };

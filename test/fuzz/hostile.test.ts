@@ -23,9 +23,35 @@ const scriptBytes = fc
   .array(
     fc.oneof(
       fc.uint8Array({ maxLength: 40 }),
-      fc.constantFrom('{"op":"book","doctor":"sharma","patient":"', '"}', '\n', '\r', '\r\n', '\u001b]0;x\u0007', '\u009b', '\u202e', '{"op":', '[[[[', '"toString"').map((s) => Buffer.from(s)),
+      fc
+        .constantFrom(
+          '{"op":"book","doctor":"sharma","patient":"',
+          '"}',
+          '\n',
+          '\r',
+          '\r\n',
+          '\u001b]0;x\u0007',
+          '\u009b',
+          '\u202e',
+          '{"op":',
+          '[[[[',
+          '"toString"',
+        )
+        .map((s) => Buffer.from(s)),
       fc.jsonValue().map((value) => Buffer.from(`${JSON.stringify(value)}\n`)),
-      fc.record({ op: fc.constantFrom('book', 'cancel', 'no-show', 'clock', 'x'), doctor: fc.string(), patient: fc.string(), slot: fc.string(), token: fc.string(), time: fc.string() }, { requiredKeys: ['op'] }).map((v) => Buffer.from(`${JSON.stringify(v)}\n`)),
+      fc
+        .record(
+          {
+            op: fc.constantFrom('book', 'cancel', 'no-show', 'clock', 'x'),
+            doctor: fc.string(),
+            patient: fc.string(),
+            slot: fc.string(),
+            token: fc.string(),
+            time: fc.string(),
+          },
+          { requiredKeys: ['op'] },
+        )
+        .map((v) => Buffer.from(`${JSON.stringify(v)}\n`)),
     ),
     { maxLength: 30 },
   )
@@ -42,7 +68,7 @@ async function* chunked(bytes: Buffer, sizes: number[]): AsyncGenerator<Buffer> 
 }
 
 describe('fuzz', () => {
-  it('apply\'s reader and parser: any bytes, in any chunks, give results whose text is terminal-safe', async () => {
+  it("apply's reader and parser: any bytes, in any chunks, give results whose text is terminal-safe", async () => {
     await fc.assert(
       fc.asyncProperty(scriptBytes, fc.array(fc.integer({ min: 1, max: 64 }), { maxLength: 20 }), async (bytes, sizes) => {
         const day = createDay(defaultRoster());
@@ -56,15 +82,25 @@ describe('fuzz', () => {
 
   it('the roster loader: any text or JSON is a roster or a message, never an exception', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.jsonValue().map((v) => JSON.stringify(v)), fc.constant(JSON.stringify(defaultRoster()))), (text) => {
-        const parsed = parseRosterText(text);
-        expect(typeof parsed.ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.jsonValue().map((v) => JSON.stringify(v)),
+          fc.constant(JSON.stringify(defaultRoster())),
+        ),
+        (text) => {
+          const parsed = parseRosterText(text);
+          expect(typeof parsed.ok).toBe('boolean');
+        },
+      ),
     );
   });
 
   it('the journal reader: any stored command, result or roster is accepted or refused with a JournalError', () => {
-    const anything = fc.oneof(fc.string(), fc.jsonValue().map((v) => JSON.stringify(v)));
+    const anything = fc.oneof(
+      fc.string(),
+      fc.jsonValue().map((v) => JSON.stringify(v)),
+    );
     fc.assert(
       fc.property(anything, anything, anything, (command, result, roster) => {
         for (const read of [() => checkedCommand('f', 'd', 1, command), () => checkedResult('f', 'd', 1, result), () => checkedRoster('f', 'd', roster)]) {

@@ -50,11 +50,26 @@ describe('journaled front-desk flow', () => {
     journals.push(journal);
     // Results copied from SPEC §3's shapes, as an earlier opd-desk stored them.
     const earlier: [Command, Result][] = [
-      [{ op: 'book', doctor: 'sharma', patient: 'Asha', slot: '09:00', phone: '98450' }, { op: 'book', status: 'ALLOCATED', token: 'SHR-001', slot: '09:00-10:00' }],
-      [{ op: 'book', doctor: 'sharma', patient: 'Ravi', slot: '09:00' }, { op: 'book', status: 'ALLOCATED', token: 'SHR-002', slot: '09:00-10:00' }],
-      [{ op: 'cancel', token: 'SHR-001' }, { op: 'cancel', status: 'CANCELLED', token: 'SHR-001' }],
-      [{ op: 'clock', time: '10:00' }, { op: 'clock', status: 'OK', time: '10:00' }],
-      [{ op: 'no-show', token: 'SHR-002' }, { op: 'no-show', status: 'ERROR', error: 'SHR-002 is COMPLETED: only a BOOKED token can be marked no-show' }],
+      [
+        { op: 'book', doctor: 'sharma', patient: 'Asha', slot: '09:00', phone: '98450' },
+        { op: 'book', status: 'ALLOCATED', token: 'SHR-001', slot: '09:00-10:00' },
+      ],
+      [
+        { op: 'book', doctor: 'sharma', patient: 'Ravi', slot: '09:00' },
+        { op: 'book', status: 'ALLOCATED', token: 'SHR-002', slot: '09:00-10:00' },
+      ],
+      [
+        { op: 'cancel', token: 'SHR-001' },
+        { op: 'cancel', status: 'CANCELLED', token: 'SHR-001' },
+      ],
+      [
+        { op: 'clock', time: '10:00' },
+        { op: 'clock', status: 'OK', time: '10:00' },
+      ],
+      [
+        { op: 'no-show', token: 'SHR-002' },
+        { op: 'no-show', status: 'ERROR', error: 'SHR-002 is COMPLETED: only a BOOKED token can be marked no-show' },
+      ],
     ];
     journal.startDay({ date: DATE, roster: defaultRoster() }, 'old');
     journal.exclusive((locked) => {

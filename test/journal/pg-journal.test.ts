@@ -92,7 +92,9 @@ describe('the PostgreSQL schema', () => {
     await server.sql(database, "UPDATE meta SET value = '99' WHERE key = 'version'");
     const before = await contents(database);
     await expect(open(url)).rejects.toThrow(
-      new RegExp(`written by a newer opd-desk \\(schema version 99; this one reads version ${SCHEMA_VERSION}\\); upgrade opd-desk to open it\\. The database was left as it is`),
+      new RegExp(
+        `written by a newer opd-desk \\(schema version 99; this one reads version ${SCHEMA_VERSION}\\); upgrade opd-desk to open it\\. The database was left as it is`,
+      ),
     );
     expect(await contents(database)).toEqual(before);
   });
@@ -250,6 +252,8 @@ describe('the server keys in PostgreSQL', () => {
     expect(await journal.apiKeys.revoke('front', '2026-03-02T09:00:00Z')).toBe(true);
     expect(await journal.apiKeys.revoke('front', '2026-03-02T09:00:00Z')).toBe(false);
     expect(await journal.apiKeys.find('hash-1')).toBeUndefined();
-    expect(await journal.apiKeys.list()).toEqual([{ name: 'front', role: 'desk', hash: 'hash-1', createdAt: '2026-03-02T08:00:00Z', revokedAt: '2026-03-02T09:00:00Z' }]);
+    expect(await journal.apiKeys.list()).toEqual([
+      { name: 'front', role: 'desk', hash: 'hash-1', createdAt: '2026-03-02T08:00:00Z', revokedAt: '2026-03-02T09:00:00Z' },
+    ]);
   });
 });

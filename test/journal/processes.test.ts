@@ -19,7 +19,8 @@ function lines(child: ChildProcess): AsyncIterableIterator<string> {
   return createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
 describe('crash safety', () => {
   it('never loses an acknowledged booking when the desk is killed with SIGKILL at random moments', async () => {
@@ -28,7 +29,9 @@ describe('crash safety', () => {
     const acknowledged = new Map<string, string>(); // token -> status, as printed by the desk
     let patient = 0;
     for (let round = 0; round < 25; round++) {
-      const desk = spawn(process.execPath, [CLI, 'apply', '-', '--data', file, '--date', DATE, '--desk', `round${round}`], { stdio: ['pipe', 'pipe', 'ignore'] });
+      const desk = spawn(process.execPath, [CLI, 'apply', '-', '--data', file, '--date', DATE, '--desk', `round${round}`], {
+        stdio: ['pipe', 'pipe', 'ignore'],
+      });
       const output = lines(desk);
       // Feed bookings one by one; each printed line is an acknowledgement of a commit.
       const killAfter = random.int(1, 12);
@@ -74,11 +77,15 @@ describe('two desks, one day', () => {
       const setup = DeskSession.open({ journal, date: DATE, desk: 'setup', roster: rosterOf({ sharma: [2] }), fallbackRoster: defaultRoster() });
       setup.submit({ op: 'book', doctor: 'sharma', slot: '09:00', patient: 'Already here' }); // one seat left
       journal.close();
-      const desks = ['deskA', 'deskB'].map((desk) => spawn(process.execPath, [RACER, file, DATE, desk, `Patient of ${desk}`, '3'], { stdio: ['pipe', 'pipe', 'inherit'] }));
+      const desks = ['deskA', 'deskB'].map((desk) =>
+        spawn(process.execPath, [RACER, file, DATE, desk, `Patient of ${desk}`, '3'], { stdio: ['pipe', 'pipe', 'inherit'] }),
+      );
       const outputs = desks.map(lines);
       for (const output of outputs) expect((await output.next()).value).toBe('ready');
       for (const desk of desks) desk.stdin!.write('go\n');
-      const reports = await Promise.all(outputs.map(async (output) => JSON.parse((await output.next()).value as string) as { result: { status: string }; snapshot: string }));
+      const reports = await Promise.all(
+        outputs.map(async (output) => JSON.parse((await output.next()).value as string) as { result: { status: string }; snapshot: string }),
+      );
       await Promise.all(desks.map(exited));
       expect(reports.map((r) => r.result.status).sort()).toEqual(['ALLOCATED', 'WAITLISTED']);
       expect(reports[0]!.snapshot).toBe(reports[1]!.snapshot);

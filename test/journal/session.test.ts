@@ -40,7 +40,13 @@ describe('a journaled day', () => {
   it('comes back exactly as it was: the restart replays the journal to the same day', () => {
     const file = fileOf();
     const first = session(file);
-    const commands: Command[] = [book('Asha'), book('Ravi', '09:00', 'emergency'), { op: 'cancel', token: 'SHR-001' }, { op: 'clock', time: '10:00' }, book('Dev', '11:00')];
+    const commands: Command[] = [
+      book('Asha'),
+      book('Ravi', '09:00', 'emergency'),
+      { op: 'cancel', token: 'SHR-001' },
+      { op: 'clock', time: '10:00' },
+      book('Dev', '11:00'),
+    ];
     for (const command of commands) first.submit(command);
     const again = session(file);
     const memory = createDay(defaultRoster());
@@ -85,7 +91,12 @@ describe('a journaled day', () => {
     session(file).submit(book('Asha'));
     const reordered: Roster = {
       policy: { overflowLimit: null, maxBumps: 2 },
-      doctors: defaultRoster().doctors.map(({ slots, code, name, id }) => ({ slots: slots.map(({ capacity, end, start }) => ({ capacity, end, start })), code, name, id })),
+      doctors: defaultRoster().doctors.map(({ slots, code, name, id }) => ({
+        slots: slots.map(({ capacity, end, start }) => ({ capacity, end, start })),
+        code,
+        name,
+        id,
+      })),
     };
     expect(session(file, 'deskA', reordered).appliedSeq).toBe(1);
   });
@@ -97,7 +108,13 @@ describe('a journaled day', () => {
     desk.submit(book('Ravi'));
     // A result this version would not give (as an older opd-desk might have recorded it).
     desk.journal.exclusive((locked) =>
-      locked.append(DATE, { seq: 3, command: book('Meena'), result: { op: 'book', status: 'WAITLISTED', token: 'SHR-003', slot: '09:00-10:00', position: 1 }, at: '2026-03-02T09:00:00.000Z', desk: 'old' }),
+      locked.append(DATE, {
+        seq: 3,
+        command: book('Meena'),
+        result: { op: 'book', status: 'WAITLISTED', token: 'SHR-003', slot: '09:00-10:00', position: 1 },
+        at: '2026-03-02T09:00:00.000Z',
+        desk: 'old',
+      }),
     );
     journals.pop()!.close();
     const before = hash(file);
@@ -108,7 +125,9 @@ describe('a journaled day', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(ReplayMismatchError);
-    expect((error as Error).message).toMatch(/does not replay to the results it recorded \(1 command differ: seq 3: recorded .*WAITLISTED.*, replays as .*ALLOCATED/);
+    expect((error as Error).message).toMatch(
+      /does not replay to the results it recorded \(1 command differ: seq 3: recorded .*WAITLISTED.*, replays as .*ALLOCATED/,
+    );
     expect((error as Error).message).toContain('--replay-anyway');
     expect(hash(file)).toBe(before);
     const anyway = session(file, 'deskA', undefined, true);
@@ -117,7 +136,7 @@ describe('a journaled day', () => {
 });
 
 describe('two desks on one day', () => {
-  it('cannot both take the last seat: the second desk first applies the first desk\'s booking', () => {
+  it("cannot both take the last seat: the second desk first applies the first desk's booking", () => {
     const file = fileOf();
     const roster = rosterOf({ sharma: [2] });
     const a = session(file, 'deskA', roster);
@@ -134,7 +153,7 @@ describe('two desks on one day', () => {
     expect(snapshot(a.day)).toBe(snapshot(b.day));
   });
 
-  it('sees the other desk\'s commands on sync, and nothing when nothing changed', () => {
+  it("sees the other desk's commands on sync, and nothing when nothing changed", () => {
     const file = fileOf();
     const a = session(file, 'deskA');
     const b = session(file, 'deskB');

@@ -176,20 +176,23 @@ export function sharedJournalSuite(name: string, freshStore: () => Promise<Journ
       const instances = [journal, await open()];
       let run = 0;
       await fc.assert(
-        fc.asyncProperty(fc.array(fc.record({ through: fc.integer({ min: 0, max: 1 }), offset: fc.integer({ min: -2, max: 1 }) }), { maxLength: 8 }), async (appends) => {
-          const date = `property-${++run}`;
-          let last = 0;
-          for (const { through, offset } of appends) {
-            const seq = last + 1 + offset;
-            const accepted = await appendOne(instances[through]!, seq, date).then(
-              () => true,
-              (error: unknown) => (expect(error).toBeInstanceOf(JournalError), false),
-            );
-            expect(accepted).toBe(offset === 0);
-            if (accepted) last = seq;
-          }
-          expect((await instances[1]!.read(date, 0)).map((e) => e.seq)).toEqual(Array.from({ length: last }, (_, i) => i + 1));
-        }),
+        fc.asyncProperty(
+          fc.array(fc.record({ through: fc.integer({ min: 0, max: 1 }), offset: fc.integer({ min: -2, max: 1 }) }), { maxLength: 8 }),
+          async (appends) => {
+            const date = `property-${++run}`;
+            let last = 0;
+            for (const { through, offset } of appends) {
+              const seq = last + 1 + offset;
+              const accepted = await appendOne(instances[through]!, seq, date).then(
+                () => true,
+                (error: unknown) => (expect(error).toBeInstanceOf(JournalError), false),
+              );
+              expect(accepted).toBe(offset === 0);
+              if (accepted) last = seq;
+            }
+            expect((await instances[1]!.read(date, 0)).map((e) => e.seq)).toEqual(Array.from({ length: last }, (_, i) => i + 1));
+          },
+        ),
         { numRuns: 25 },
       );
     });

@@ -155,5 +155,4 @@ describe('files that are not journals it can use are refused and left as they we
     writeFileSync(file, bytes);
     expectRefused(file, /is corrupt .*it was left as it is\. Restore it from a backup/);
   });
-
 });

@@ -24,29 +24,21 @@ describe('roster files', () => {
   });
 
   it('names a time that is not HH:MM', () => {
-    expect(errorOf({ doctors: [{ ...doctor, slots: [{ ...slot, start: '9am' }] }] })).toBe(
-      'doctors[0].slots[0].start: must be a time written HH:MM',
-    );
+    expect(errorOf({ doctors: [{ ...doctor, slots: [{ ...slot, start: '9am' }] }] })).toBe('doctors[0].slots[0].start: must be a time written HH:MM');
   });
 
   it('refuses a slot that ends before it starts', () => {
-    expect(errorOf({ doctors: [{ ...doctor, slots: [{ ...slot, end: '08:00' }] }] })).toBe(
-      'doctors[0].slots[0].end: must end after it starts',
-    );
+    expect(errorOf({ doctors: [{ ...doctor, slots: [{ ...slot, end: '08:00' }] }] })).toBe('doctors[0].slots[0].end: must end after it starts');
   });
 
   it('refuses overlapping slots', () => {
-    expect(errorOf({ doctors: [{ ...doctor, slots: [slot, { start: '09:30', end: '10:30', capacity: 1 }] }] })).toBe(
-      'doctors[0].slots[1]: overlaps slots[0]',
-    );
+    expect(errorOf({ doctors: [{ ...doctor, slots: [slot, { start: '09:30', end: '10:30', capacity: 1 }] }] })).toBe('doctors[0].slots[1]: overlaps slots[0]');
   });
 
   it('refuses a doctor id, name or code used twice', () => {
     const twin = { ...doctor, id: 'sharma2', code: 'SHA' };
     expect(errorOf({ doctors: [doctor, twin] })).toBe('doctors[1].name: "Dr. Sharma" is already used by doctors[0]');
-    expect(errorOf({ doctors: [doctor, { ...doctor, id: 'other', name: 'Dr. Other' }] })).toBe(
-      'doctors[1].code: "SHR" is already used by doctors[0]',
-    );
+    expect(errorOf({ doctors: [doctor, { ...doctor, id: 'other', name: 'Dr. Other' }] })).toBe('doctors[1].code: "SHR" is already used by doctors[0]');
   });
 
   it('refuses a misspelt policy key instead of ignoring it', () => {
@@ -54,9 +46,7 @@ describe('roster files', () => {
   });
 
   it('refuses an unknown displacement policy', () => {
-    expect(errorOf({ doctors: [doctor], policy: { displacement: 'everyone' } })).toBe(
-      'policy.displacement: must be "emergency-only" or "any-higher"',
-    );
+    expect(errorOf({ doctors: [doctor], policy: { displacement: 'everyone' } })).toBe('policy.displacement: must be "emergency-only" or "any-higher"');
   });
 
   it('refuses a bad code and an empty doctor list', () => {

@@ -33,7 +33,10 @@ describe('script lines', () => {
   });
 
   it('reports a missing op and a line that is not an object', () => {
-    expect(parseScriptLine('{"doctor":"sharma"}')).toEqual({ ok: false, error: 'missing "op" (known: book, cancel, no-show, clock, check-in, call, done, move, absent, undo)' });
+    expect(parseScriptLine('{"doctor":"sharma"}')).toEqual({
+      ok: false,
+      error: 'missing "op" (known: book, cancel, no-show, clock, check-in, call, done, move, absent, undo)',
+    });
     expect(parseScriptLine('[1,2]')).toMatchObject({ ok: false, error: expect.stringMatching(/expected a JSON object/) });
   });
 

@@ -67,7 +67,9 @@ describe('/api/v1/events', () => {
     await sleep(50);
     // About 6 MB of events, more than the kernel's socket buffers hold.
     for (let round = 0; round < 4; round++) {
-      await Promise.all(Array.from({ length: 5000 }, (_, i) => server.hub.submit(DATE, { op: 'book', doctor: 'sharma', patient: `Patient ${round}-${i}`, source: 'walk-in' })));
+      await Promise.all(
+        Array.from({ length: 5000 }, (_, i) => server.hub.submit(DATE, { op: 'book', doctor: 'sharma', patient: `Patient ${round}-${i}`, source: 'walk-in' })),
+      );
     }
     await sleep(50);
     expect(server.streams.size).toBe(1);

@@ -27,7 +27,13 @@ describe('keys', () => {
   it('stores only a hash of each key, and lists names and roles', () => {
     const stored = server.journal.database.prepare('SELECT key_hash FROM server_api_keys').pluck().all() as string[];
     for (const key of Object.values(keys)) expect(stored).not.toContain(key);
-    expect(server.store.listKeys().map((k) => `${k.name}:${k.role}`)).toEqual(['counter-1:desk', 'portal:booking', 'portal-2:booking', 'root:admin', 'tv:display']);
+    expect(server.store.listKeys().map((k) => `${k.name}:${k.role}`)).toEqual([
+      'counter-1:desk',
+      'portal:booking',
+      'portal-2:booking',
+      'root:admin',
+      'tv:display',
+    ]);
   });
 
   it('401 without a key or with an unknown or revoked key', async () => {
@@ -49,8 +55,12 @@ describe('keys', () => {
 
   it('booking: books, and cancels or reads only the tokens it booked', async () => {
     expect((await server.app.inject(as(keys.booking, bookA))).json()).toMatchObject({ token: 'SHR-001' });
-    expect((await server.app.inject(as(keys.desk, post('/api/v1/bookings', { doctor: 'sharma', patient: 'Ravi' })))).json()).toMatchObject({ token: 'SHR-002' });
-    expect((await server.app.inject(as(keys.booking, post('/allocate', { doctor_id: 'sharma', slot_id: 'D1-10-11' })))).json()).toMatchObject({ token_id: 'SHR-003' });
+    expect((await server.app.inject(as(keys.desk, post('/api/v1/bookings', { doctor: 'sharma', patient: 'Ravi' })))).json()).toMatchObject({
+      token: 'SHR-002',
+    });
+    expect((await server.app.inject(as(keys.booking, post('/allocate', { doctor_id: 'sharma', slot_id: 'D1-10-11' })))).json()).toMatchObject({
+      token_id: 'SHR-003',
+    });
     const mine = (await server.app.inject(as(keys.booking, get('/api/v1/tokens')))).json();
     expect(mine.tokens.map((t: { token: string }) => t.token)).toEqual(['SHR-001', 'SHR-003']);
     expect((await server.app.inject(as(keys.booking, get('/api/v1/tokens/SHR-001')))).statusCode).toBe(200);
@@ -59,7 +69,13 @@ describe('keys', () => {
     expect((await server.app.inject(as(keys.booking, post('/api/v1/tokens/SHR-002/cancel')))).statusCode).toBe(403);
     expect((await server.app.inject(as(keys.booking, post('/api/v1/tokens/SHR-001/cancel')))).json()).toMatchObject({ status: 'CANCELLED' });
     expect((await server.app.inject(as(keys.booking, post('/api/v1/commands', { op: 'cancel', token: 'SHR-002' })))).statusCode).toBe(403);
-    for (const forbidden of [post('/api/v1/clock', { time: '10:00' }), post('/api/v1/tokens/SHR-001/no-show'), get('/api/v1/board'), get('/api/v1/report'), get('/api/v1/display')]) {
+    for (const forbidden of [
+      post('/api/v1/clock', { time: '10:00' }),
+      post('/api/v1/tokens/SHR-001/no-show'),
+      get('/api/v1/board'),
+      get('/api/v1/report'),
+      get('/api/v1/display'),
+    ]) {
       expect((await server.app.inject(as(keys.booking, forbidden))).statusCode, forbidden.url as string).toBe(403);
     }
     expect((await server.app.inject(as(keys.booking, post('/api/v1/commands', { op: 'clock', time: '10:00' })))).statusCode).toBe(403);
@@ -71,7 +87,14 @@ describe('keys', () => {
     expect(feed.statusCode).toBe(200);
     expect(feed.body).not.toMatch(/Asha|98450/);
     expect((await server.app.inject(get(`/api/v1/display?key=${keys.display}`))).statusCode).toBe(200);
-    for (const forbidden of [bookA, get('/api/v1/board'), get('/api/v1/tokens'), get('/api/v1/tokens/SHR-001'), get('/api/v1/events'), post('/allocate', { doctor_id: 'sharma' })]) {
+    for (const forbidden of [
+      bookA,
+      get('/api/v1/board'),
+      get('/api/v1/tokens'),
+      get('/api/v1/tokens/SHR-001'),
+      get('/api/v1/events'),
+      post('/allocate', { doctor_id: 'sharma' }),
+    ]) {
       expect((await server.app.inject(as(keys.display, forbidden))).statusCode, forbidden.url as string).toBe(403);
     }
     expect((await server.app.inject(get(`/api/v1/board?key=${keys.display}`))).statusCode).toBe(401);

@@ -14,7 +14,9 @@ interface Running {
 
 /** Starts the server on a free loopback port; resolves with its address once it listens. */
 async function serve(file: string, ...args: string[]): Promise<Running> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data', file, '--date', '2026-03-02', '--log-level', 'info', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'serve', '--port', '0', '--data', file, '--date', '2026-03-02', '--log-level', 'info', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   for await (const line of createInterface({ input: child.stdout! })) {
     const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
     if (match) return { child, base: match[1]! };
@@ -22,7 +24,8 @@ async function serve(file: string, ...args: string[]): Promise<Running> {
   throw new Error('the server exited before listening');
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
 
 async function postJson(url: string, body: object, headers: Record<string, string> = {}): Promise<{ status: number; body: Record<string, unknown> }> {
   const response = await fetch(url, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
@@ -42,7 +45,9 @@ describe('opd-desk serve', () => {
       for (let round = 1; round <= 20; round++) {
         const date = `2026-04-${String(round).padStart(2, '0')}`;
         const answers = await Promise.all(
-          Array.from({ length: 50 }, (_, i) => postJson(`${server.base}/api/v1/bookings?date=${date}`, { doctor: 'sharma', slot: '9-10', patient: `Patient ${i}`, source: 'online' })),
+          Array.from({ length: 50 }, (_, i) =>
+            postJson(`${server.base}/api/v1/bookings?date=${date}`, { doctor: 'sharma', slot: '9-10', patient: `Patient ${i}`, source: 'online' }),
+          ),
         );
         expect(answers.every((a) => a.status === 200)).toBe(true);
         const statuses = answers.map((a) => a.body.status);

@@ -21,7 +21,24 @@ const ROUTES = [
 
 const FIELDS = ['op', 'doctor', 'patient', 'slot', 'source', 'phone', 'token', 'time', 'from', 'to', 'expect', 'doctor_id', 'slot_id', 'x'];
 const VALUES = fc.oneof(
-  fc.constantFrom('book', 'cancel', 'no-show', 'clock', 'call', 'undo', 'sharma', 'Dr. Reddy', 'SHR-001', '9-10', '25:00', '10:00', 'emergency', 'D1-9-10', '', ' '),
+  fc.constantFrom(
+    'book',
+    'cancel',
+    'no-show',
+    'clock',
+    'call',
+    'undo',
+    'sharma',
+    'Dr. Reddy',
+    'SHR-001',
+    '9-10',
+    '25:00',
+    '10:00',
+    'emergency',
+    'D1-9-10',
+    '',
+    ' ',
+  ),
   fc.string({ maxLength: 12 }),
   fc.integer(),
   fc.boolean(),
@@ -50,7 +67,12 @@ describe('random bodies to every POST route', () => {
       fc.asyncProperty(fc.constantFrom(...ROUTES), body, fc.boolean(), async (url, payload, json) => {
         const before = server.state();
         const seq = server.journal.lastSeq(DATE);
-        const response = await server.app.inject({ method: 'POST', url, payload, headers: json ? { 'content-type': 'application/json' } : { 'content-type': 'text/plain' } });
+        const response = await server.app.inject({
+          method: 'POST',
+          url,
+          payload,
+          headers: json ? { 'content-type': 'application/json' } : { 'content-type': 'text/plain' },
+        });
         expect(response.statusCode).toBeLessThan(500);
         expect(response.headers['content-type']).toMatch(/application\/json/);
         if (response.statusCode >= 400) {

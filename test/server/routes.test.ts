@@ -24,7 +24,11 @@ describe('command routes', () => {
     expect((await server.app.inject(book('A'))).json()).toMatchObject({ status: 'ALLOCATED', token: 'SHR-001' });
     expect((await server.app.inject(book('B'))).json()).toMatchObject({ status: 'ALLOCATED', token: 'SHR-002' });
     expect((await server.app.inject(book('C'))).json()).toMatchObject({ status: 'WAITLISTED', token: 'SHR-003', position: 1 });
-    expect((await server.app.inject(book('D', { source: 'emergency' }))).json()).toMatchObject({ status: 'REALLOCATED', token: 'SHR-004', displaced: 'SHR-002' });
+    expect((await server.app.inject(book('D', { source: 'emergency' }))).json()).toMatchObject({
+      status: 'REALLOCATED',
+      token: 'SHR-004',
+      displaced: 'SHR-002',
+    });
   });
 
   it('POST /api/v1/tokens/{id}/cancel and no-show free the seat and promote', async () => {
@@ -183,10 +187,21 @@ describe("the seeds' contract", () => {
   const allocate = (body: object) => server.app.inject(post('/allocate', body));
 
   it('POST /allocate answers ALLOCATED, WAITLISTED and REALLOCATED in the seeds shape; extra fields ignored', async () => {
-    expect((await allocate({ doctor_id: 'sharma', slot_id: 'D1-9-10', source: 'online', patient_id: 'P1' })).json()).toEqual({ status: 'ALLOCATED', token_id: 'SHR-001' });
+    expect((await allocate({ doctor_id: 'sharma', slot_id: 'D1-9-10', source: 'online', patient_id: 'P1' })).json()).toEqual({
+      status: 'ALLOCATED',
+      token_id: 'SHR-001',
+    });
     await allocate({ doctor_id: 'sharma', slot_id: 'D1-9-10', source: 'online' });
-    expect((await allocate({ doctor_id: 'sharma', slot_id: 'D1-9-10', source: 'walk-in' })).json()).toEqual({ status: 'WAITLISTED', token_id: 'SHR-003', position: 1 });
-    expect((await allocate({ doctor_id: 'sharma', slot_id: 'D1-9-10', source: 'emergency' })).json()).toEqual({ status: 'REALLOCATED', token_id: 'SHR-004', removed_token: 'SHR-002' });
+    expect((await allocate({ doctor_id: 'sharma', slot_id: 'D1-9-10', source: 'walk-in' })).json()).toEqual({
+      status: 'WAITLISTED',
+      token_id: 'SHR-003',
+      position: 1,
+    });
+    expect((await allocate({ doctor_id: 'sharma', slot_id: 'D1-9-10', source: 'emergency' })).json()).toEqual({
+      status: 'REALLOCATED',
+      token_id: 'SHR-004',
+      removed_token: 'SHR-002',
+    });
   });
 
   it('POST /allocate answers REJECTED with a reason past the overflow limit', async () => {
@@ -209,7 +224,25 @@ describe('the contract documents', () => {
   it('/openapi.json is OpenAPI 3.1 describing every route', async () => {
     const document = (await server.app.inject({ method: 'GET', url: '/openapi.json' })).json();
     expect(document.openapi).toBe('3.1.0');
-    for (const path of ['/api/v1/commands', '/api/v1/bookings', '/api/v1/tokens/{id}/cancel', '/api/v1/tokens/{id}/move', '/api/v1/doctors/{id}/call', '/api/v1/undo', '/api/v1/clock', '/api/v1/board', '/api/v1/tokens', '/api/v1/tokens/{id}', '/api/v1/report', '/api/v1/display', '/api/v1/events', '/api/v1/display/events', '/allocate', '/view-status', '/display']) {
+    for (const path of [
+      '/api/v1/commands',
+      '/api/v1/bookings',
+      '/api/v1/tokens/{id}/cancel',
+      '/api/v1/tokens/{id}/move',
+      '/api/v1/doctors/{id}/call',
+      '/api/v1/undo',
+      '/api/v1/clock',
+      '/api/v1/board',
+      '/api/v1/tokens',
+      '/api/v1/tokens/{id}',
+      '/api/v1/report',
+      '/api/v1/display',
+      '/api/v1/events',
+      '/api/v1/display/events',
+      '/allocate',
+      '/view-status',
+      '/display',
+    ]) {
       expect(document.paths, path).toHaveProperty([path]);
     }
     expect(document.paths['/api/v1/bookings'].post.requestBody.content['application/json'].schema.properties).toHaveProperty('patient');
@@ -246,7 +279,10 @@ describe('logs and the live clock', () => {
     const { app } = await buildServer({ hub, store, defaultDate: DATE, logger: { level: 'info', stream } });
     const display = store.addKey('tv', 'display');
     const desk = store.addKey('desk', 'desk');
-    await app.inject({ ...post('/api/v1/bookings', { doctor: 'sharma', patient: 'Asha Rao', phone: '98450 11111' }), headers: { authorization: `Bearer ${desk}`, 'x-request-id': 'req-42' } });
+    await app.inject({
+      ...post('/api/v1/bookings', { doctor: 'sharma', patient: 'Asha Rao', phone: '98450 11111' }),
+      headers: { authorization: `Bearer ${desk}`, 'x-request-id': 'req-42' },
+    });
     await app.inject({ method: 'GET', url: `/api/v1/display?key=${display}` });
     await app.close();
     hub.close();
@@ -263,7 +299,14 @@ describe('logs and the live clock', () => {
     const { ServerStore } = await import('../../src/server/store.js');
     const { DayHub } = await import('../../src/server/days.js');
     const journal = SqliteJournal.open(server.file.replace('server.db', 'live.db'));
-    const hub = new DayHub({ journal, store: new ServerStore(journal.database), roster: rosterOf({ sharma: [2, 2] }), desk: 'test', today: () => DATE, now: () => new Date(2026, 2, 2, 10, 5) });
+    const hub = new DayHub({
+      journal,
+      store: new ServerStore(journal.database),
+      roster: rosterOf({ sharma: [2, 2] }),
+      desk: 'test',
+      today: () => DATE,
+      now: () => new Date(2026, 2, 2, 10, 5),
+    });
     const submitted = await hub.submit(DATE, { op: 'book', doctor: 'sharma', patient: 'Asha' });
     expect(submitted.outcome.result).toMatchObject({ status: 'ALLOCATED', slot: '10:00-11:00' });
     expect(journal.read(DATE, 0).map((e) => e.command.op)).toEqual(['clock', 'book']);

@@ -118,7 +118,13 @@ describe('the end-of-day report', () => {
   });
 
   it('draws load as block characters: empty, half, full', () => {
-    expect(loadBar([{ slot: 'a', seen: 0, capacity: 4 }, { slot: 'b', seen: 2, capacity: 4 }, { slot: 'c', seen: 4, capacity: 4 }])).toBe(' ▄█');
+    expect(
+      loadBar([
+        { slot: 'a', seen: 0, capacity: 4 },
+        { slot: 'b', seen: 2, capacity: 4 },
+        { slot: 'c', seen: 4, capacity: 4 },
+      ]),
+    ).toBe(' ▄█');
   });
 });
 
@@ -132,7 +138,12 @@ describe('arrival model files', () => {
     const parsed = parseArrivalModelText('{"consultMinutes":{"mean":20},"lateRate":0.3,"doctorAwayChance":1}');
     expect(parsed).toEqual({
       ok: true,
-      model: { ...DEFAULT_ARRIVAL_MODEL, lateRate: 0.3, doctorAwayChance: 1, consultMinutes: { mean: 20, spread: DEFAULT_ARRIVAL_MODEL.consultMinutes.spread } },
+      model: {
+        ...DEFAULT_ARRIVAL_MODEL,
+        lateRate: 0.3,
+        doctorAwayChance: 1,
+        consultMinutes: { mean: 20, spread: DEFAULT_ARRIVAL_MODEL.consultMinutes.spread },
+      },
     });
     expect(parseArrivalModelText('{"consultMinutes":{"mean":1}}')).toEqual({ ok: false, error: 'consultMinutes.mean: must be at least 2' });
   });

@@ -9,7 +9,10 @@ const SOURCES = ['emergency', 'paid', 'follow-up', 'online', 'walk-in', 'Walk_In
 const PHONES = ['98450', '98451', '98452', undefined, undefined, undefined];
 
 const slotsArbitrary = fc
-  .array(fc.record({ gap: fc.integer({ min: 0, max: 60 }), length: fc.integer({ min: 30, max: 90 }), capacity: fc.integer({ min: 1, max: 4 }) }), { minLength: 1, maxLength: 5 })
+  .array(fc.record({ gap: fc.integer({ min: 0, max: 60 }), length: fc.integer({ min: 30, max: 90 }), capacity: fc.integer({ min: 1, max: 4 }) }), {
+    minLength: 1,
+    maxLength: 5,
+  })
   .map((specs) => {
     let at = 8 * 60 + 30;
     return specs.map(({ gap, length, capacity }) => {
@@ -28,10 +31,18 @@ export const policyArbitrary: fc.Arbitrary<Policy> = fc.record({
 });
 
 export const rosterArbitrary: fc.Arbitrary<Roster> = fc
-  .tuple(fc.array(slotsArbitrary, { minLength: 1, maxLength: 4 }), policyArbitrary, fc.array(fc.constantFrom('General', 'Eyes', undefined), { minLength: 4, maxLength: 4 }))
+  .tuple(
+    fc.array(slotsArbitrary, { minLength: 1, maxLength: 4 }),
+    policyArbitrary,
+    fc.array(fc.constantFrom('General', 'Eyes', undefined), { minLength: 4, maxLength: 4 }),
+  )
   .map(([doctorSlots, policy, departments]) => ({
     doctors: doctorSlots.map((slots, i) => ({
-      id: IDS[i]!, name: `Dr. ${IDS[i]!}`, code: CODES[i]!, slots, ...(departments[i] !== undefined && { department: departments[i] }),
+      id: IDS[i]!,
+      name: `Dr. ${IDS[i]!}`,
+      code: CODES[i]!,
+      slots,
+      ...(departments[i] !== undefined && { department: departments[i] }),
     })),
     policy,
   }));
@@ -58,10 +69,20 @@ function commandArbitrary(roster: Roster): fc.Arbitrary<Command> {
     {
       weight: 12,
       arbitrary: fc
-        .record({ doctor: doctorRef, slot: slotRef, patient: fc.constantFrom(...PATIENTS), source: fc.constantFrom(...SOURCES), phone: fc.constantFrom(...PHONES) })
+        .record({
+          doctor: doctorRef,
+          slot: slotRef,
+          patient: fc.constantFrom(...PATIENTS),
+          source: fc.constantFrom(...SOURCES),
+          phone: fc.constantFrom(...PHONES),
+        })
         .map(({ doctor, slot, patient, source, phone }) => ({
-          op: 'book' as const, doctor, patient,
-          ...(slot !== undefined && { slot }), ...(source !== undefined && { source }), ...(phone !== undefined && { phone }),
+          op: 'book' as const,
+          doctor,
+          patient,
+          ...(slot !== undefined && { slot }),
+          ...(source !== undefined && { source }),
+          ...(phone !== undefined && { phone }),
         })),
     },
     { weight: 3, arbitrary: target.map((t) => ({ op: 'cancel' as const, ...t })) },
@@ -83,11 +104,17 @@ function flowCommands(
     { weight: 4, arbitrary: target.map((t) => ({ op: 'check-in' as const, ...t })) },
     {
       weight: 3,
-      arbitrary: fc.oneof(doctorRef.map((doctor) => ({ op: 'call' as const, doctor })), tokenRef.map((token) => ({ op: 'call' as const, token }))),
+      arbitrary: fc.oneof(
+        doctorRef.map((doctor) => ({ op: 'call' as const, doctor })),
+        tokenRef.map((token) => ({ op: 'call' as const, token })),
+      ),
     },
     {
       weight: 1,
-      arbitrary: fc.oneof(doctorRef.map((doctor) => ({ op: 'done' as const, doctor })), tokenRef.map((token) => ({ op: 'done' as const, token }))),
+      arbitrary: fc.oneof(
+        doctorRef.map((doctor) => ({ op: 'done' as const, doctor })),
+        tokenRef.map((token) => ({ op: 'done' as const, token })),
+      ),
     },
     {
       weight: 2,

@@ -66,7 +66,10 @@ export function desk(roster: Roster): Desk {
       return self.run({ op: 'book', doctor: firstDoctor, patient, source, ...(slot && { slot }), ...extra } as Command);
     },
     status: (token) => findToken(day, token)?.status,
-    seated: (slot, doctor) => doctorOf(doctor).slots.find((s) => s.label.startsWith(slot))!.booked.map((t) => t.id),
+    seated: (slot, doctor) =>
+      doctorOf(doctor)
+        .slots.find((s) => s.label.startsWith(slot))!
+        .booked.map((t) => t.id),
     overflow: (doctor) => overflowQueue(doctorOf(doctor)).map((t) => t.id),
   };
   return self;

@@ -15,7 +15,9 @@ export function isUnavailable(error: unknown): boolean {
     if (UNAVAILABLE_CLASSES.some((prefix) => code.length === 5 && code.startsWith(prefix))) return true;
   }
   const message = error instanceof Error ? error.message : '';
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed|not queryable/i.test(message);
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed|not queryable/i.test(
+    message,
+  );
 }
 
 /** The error as the journal reports it: a JournalUnavailableError, a JournalError, or as it was. */
@@ -26,9 +28,13 @@ export function explainPg(error: unknown, location: string): unknown {
   }
   const code = (error as { code?: unknown }).code;
   if (code === '55P03') return new JournalError(`the journal at ${location} stayed locked by another server for too long; try again`);
-  if (code === '28P01' || code === '28000') return new JournalError(`the journal at ${location} refused the login (${(error as Error).message}); check the user and password in --data`);
+  if (code === '28P01' || code === '28000')
+    return new JournalError(`the journal at ${location} refused the login (${(error as Error).message}); check the user and password in --data`);
   if (code === '3D000') return new JournalError(`the journal at ${location}: ${(error as Error).message}; create the database first (createdb)`);
-  if (code === '42501') return new JournalError(`the journal at ${location}: ${(error as Error).message}; the database user needs to own the database (see README, Running on PostgreSQL)`);
+  if (code === '42501')
+    return new JournalError(
+      `the journal at ${location}: ${(error as Error).message}; the database user needs to own the database (see README, Running on PostgreSQL)`,
+    );
   if (typeof code === 'string' && code.length === 5) return new JournalError(`the journal at ${location}: ${(error as Error).message}`);
   return error;
 }

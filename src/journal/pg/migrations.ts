@@ -59,12 +59,15 @@ async function inspect(client: PoolClient, location: string): Promise<number> {
     )
   ).rows.map((row) => row.name);
   if (tables.length === 0) return 0;
-  const notOurs = new JournalError(`${location} is a database of another program (tables: ${tables.slice(0, 5).join(', ')}${tables.length > 5 ? ', ...' : ''}), not an opd-desk journal; it was left as it is. Give --data an empty database`);
+  const notOurs = new JournalError(
+    `${location} is a database of another program (tables: ${tables.slice(0, 5).join(', ')}${tables.length > 5 ? ', ...' : ''}), not an opd-desk journal; it was left as it is. Give --data an empty database`,
+  );
   if (!tables.includes('meta')) throw notOurs;
   const meta = new Map((await client.query<{ key: string; value: string }>('SELECT key, value FROM meta')).rows.map((row) => [row.key, row.value] as const));
   if (meta.get('format') !== FORMAT_NAME) throw notOurs;
   const version = Number(meta.get('version'));
-  if (!Number.isInteger(version) || version < 1) throw new JournalError(`${location} is an opd-desk journal with an unreadable schema version (${meta.get('version')}); it was left as it is`);
+  if (!Number.isInteger(version) || version < 1)
+    throw new JournalError(`${location} is an opd-desk journal with an unreadable schema version (${meta.get('version')}); it was left as it is`);
   if (version > SCHEMA_VERSION) {
     throw new JournalError(
       `${location} was written by a newer opd-desk (schema version ${version}; this one reads version ${SCHEMA_VERSION}); upgrade opd-desk to open it. The database was left as it is`,
