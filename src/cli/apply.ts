@@ -1,7 +1,7 @@
 import { createDay, execute } from '../engine/index.js';
 import { jsonReport } from '../script/json-report.js';
 import type { CommandRunner, LineResult } from '../script/run-script.js';
-import { describeResult, textReport, textBoard } from '../script/text-report.js';
+import { resultLine, textReport, textBoard } from '../script/text-report.js';
 import { loadRoster } from './load-roster.js';
 import { openDay, type DayOptions } from './open-day.js';
 import { openScript, resultOfLine, scriptLines } from './script-input.js';
@@ -56,7 +56,7 @@ async function applyDurably(file: string, options: ApplyOptions): Promise<number
       const line = resultOfLine(scriptLine, run);
       if (!line) continue;
       results.push(line);
-      if (!options.json) process.stdout.write(`${terminalSafe(`line ${line.line}  ${(line.op ?? '?').padEnd(7)}  ${describeResult(line)}`)}\n`);
+      if (!options.json) process.stdout.write(`${terminalSafe(`line ${line.line}  ${(line.op ?? '?').padEnd(7)}  ${resultLine(line)}`)}\n`);
     }
     const failed = results.filter((r) => r.status === 'ERROR').length;
     if (options.json) process.stdout.write(jsonSafe(jsonReport(session.day, results)));

@@ -1,6 +1,6 @@
 /** `opd-desk log` (the audit trail), `opd-desk export` (every token of a day) and `opd-desk verify`. */
 import { createDay, execute, formatTime, type Command, type Token } from '../engine/index.js';
-import { describeResult as describeScriptResult } from '../script/text-report.js';
+import { resultLine } from '../script/text-report.js';
 import { localDate, localTime } from '../journal/place.js';
 import { jsonSafe, terminalSafe } from '../text/terminal-safe.js';
 import { outputClosed } from './closed-output.js';
@@ -42,13 +42,12 @@ export function logCommand(options: DayOptions & { replay?: boolean }): number {
         const replayed = execute(day, entry.command, { events: false }).result;
         if (JSON.stringify(replayed) !== entry.resultText) {
           differ += 1;
-          mark = `  ≠ replays as ${describeScriptResult(replayed)}`;
+          mark = `  ≠ replays as ${resultLine(replayed)}`;
         }
       }
       write(
-        terminalSafe(
-          `${String(entry.seq).padStart(5)}  ${time}  ${entry.desk}  ${describeCommand(entry.command)}  →  ${describeScriptResult(entry.result)}${mark}`,
-        ) + '\n',
+        terminalSafe(`${String(entry.seq).padStart(5)}  ${time}  ${entry.desk}  ${describeCommand(entry.command)}  →  ${resultLine(entry.result)}${mark}`) +
+          '\n',
       );
     });
     if (differ > 0)

@@ -53,7 +53,7 @@ function who(day: Day, id: string | undefined): string {
  * One line for the status bar, e.g.
  * `SHR-012 Ravi EMERGENCY → 10:00-11:00, displaced SHR-004 Asha to overflow #1`.
  */
-export function describeResult(day: Day, result: Result): string {
+export function statusLine(day: Day, result: Result): string {
   switch (result.status) {
     case 'ERROR':
       return `Not done: ${result.error}`;
@@ -98,7 +98,7 @@ export function describeResult(day: Day, result: Result): string {
 }
 
 /** One line for the event ticker. */
-export function describeEvent(day: Day, event: DayEvent): string {
+export function tickerLine(day: Day, event: DayEvent): string {
   switch (event.kind) {
     case 'seated':
       switch (event.via) {

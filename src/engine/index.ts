@@ -54,7 +54,7 @@ export {
   type TokenRow,
 } from './views.js';
 export { checkInvariants } from './invariants.js';
-export { describeEvent, describeResult, nextSlotBoundary, previewNextAvailable, previewSlot, type PreviewKind, type SlotPreview } from './describe.js';
+export { tickerLine, statusLine, nextSlotBoundary, previewNextAvailable, previewSlot, type PreviewKind, type SlotPreview } from './describe.js';
 export { countStatuses, isActive, isBooked, isFinal, isWaitlisted, type StatusCounts } from './status.js';
 export { DEFAULT_PHONE_REGION, MAX_PHONE_DIGITS, nameKey, normaliseName, normalisePhone, patientKey, phoneKey } from './patient.js';
 export { matchTokens, type MatchOptions } from './search.js';

@@ -3,7 +3,7 @@ import { boardOf, type Day, type Result } from '../engine/index.js';
 import type { LineResult } from './run-script.js';
 
 /** One line describing a result, e.g. `REALLOCATED SHR-004 09:00-10:00 displaced SHR-002`. */
-export function describeResult(result: Result): string {
+export function resultLine(result: Result): string {
   switch (result.status) {
     case 'ERROR':
       return `ERROR ${result.error}`;
@@ -69,7 +69,7 @@ export function textBoard(day: Day): string {
 
 export function textReport(day: Day, results: readonly LineResult[]): string {
   const width = String(results.at(-1)?.line ?? 0).length;
-  const rows = results.map((r) => `line ${String(r.line).padStart(width)}  ${(r.op ?? '?').padEnd(7)}  ${describeResult(r)}`);
+  const rows = results.map((r) => `line ${String(r.line).padStart(width)}  ${(r.op ?? '?').padEnd(7)}  ${resultLine(r)}`);
   const failed = results.filter((r) => r.status === 'ERROR').length;
   const summary = `${results.length} command${results.length === 1 ? '' : 's'}: ${results.length - failed} applied, ${failed} failed`;
   return `${[...rows, summary, '', textBoard(day)].join('\n')}\n`;

@@ -5,7 +5,7 @@
  * keeper makes it durable, the store publishes.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { describeEvent, describeResult, formatTime, type Command, type Day, type DayEvent, type Outcome, type Result } from '../engine/index.js';
+import { tickerLine, statusLine, formatTime, type Command, type Day, type DayEvent, type Outcome, type Result } from '../engine/index.js';
 import { memoryKeeper, type DayKeeper, type ReplayMismatch } from '../keeper/day-keeper.js';
 
 export type Tone = 'ok' | 'warn' | 'error';
@@ -91,7 +91,7 @@ export function createDeskStore(source: Day | DayKeeper): DeskStore {
       .map((event) => ({
         id: nextLine++,
         time: formatTime(event.at),
-        text: describeEvent(keeper.day, event),
+        text: tickerLine(keeper.day, event),
         kind: event.kind,
         ...(elsewhere && { elsewhere }),
       }));
@@ -107,7 +107,7 @@ export function createDeskStore(source: Day | DayKeeper): DeskStore {
       set({
         day: keeper.day,
         version: keeper.day.version,
-        last: shown ? { text: describeResult(keeper.day, shown.result), tone: toneOf(shown.result) } : state.last,
+        last: shown ? { text: statusLine(keeper.day, shown.result), tone: toneOf(shown.result) } : state.last,
         ticker: fresh.length === 0 ? state.ticker : [...state.ticker, ...fresh].slice(-TICKER_LENGTH),
         highlights: outcomes.some((o) => o.events.length > 0) ? highlightsOf(outcomes) : state.highlights,
       });

@@ -12,7 +12,7 @@ import { resultOfLine, scriptLines } from '../../src/cli/script-input.js';
 import { checkedCommand, checkedResult, checkedRoster } from '../../src/journal/entry-check.js';
 import { JournalError } from '../../src/journal/journal.js';
 import { parseRosterText } from '../../src/schema/roster.js';
-import { describeResult } from '../../src/script/text-report.js';
+import { resultLine } from '../../src/script/text-report.js';
 import { terminalSafe } from '../../src/text/terminal-safe.js';
 
 const ESCAPES = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
@@ -74,7 +74,7 @@ describe('fuzz', () => {
         const day = createDay(defaultRoster());
         for await (const line of scriptLines(chunked(bytes, sizes))) {
           const result = resultOfLine(line, (command) => execute(day, command, { events: false }).result);
-          if (result) expect(terminalSafe(`line ${result.line} ${result.op ?? '?'} ${describeResult(result)}`)).not.toMatch(ESCAPES);
+          if (result) expect(terminalSafe(`line ${result.line} ${result.op ?? '?'} ${resultLine(result)}`)).not.toMatch(ESCAPES);
         }
       }),
     );
