@@ -39,6 +39,8 @@ export interface DeskState {
   highlights: Readonly<Record<string, Highlight>>;
   /** Sends one command; its result (an ERROR if the journal could not record it). */
   dispatch: (command: Command) => Result;
+  /** As dispatch, with the command field a refusal concerns (the engine's `Outcome.field`). */
+  dispatchOutcome: (command: Command) => { result: Result; field?: string };
   /** Sends several commands and publishes once (the simulation plays a minute at a time). */
   dispatchAll: (commands: readonly Command[]) => Outcome[];
   /** Takes in what other desks committed; true if anything changed. */
@@ -127,15 +129,18 @@ export function createDeskStore(source: Day | DayKeeper): DeskStore {
       ticker: [],
       highlights: NO_HIGHLIGHTS,
       dispatch(command) {
+        return get().dispatchOutcome(command).result;
+      },
+      dispatchOutcome(command) {
         let outcomes: Outcome[];
         try {
           outcomes = keeper.submit(command);
         } catch (error) {
-          return refused(command, error);
+          return { result: refused(command, error) };
         }
         const own = outcomes.at(-1)!;
         publish(outcomes, own);
-        return own.result;
+        return own.field === undefined ? { result: own.result } : { result: own.result, field: own.field };
       },
       dispatchAll(commands) {
         const outcomes: Outcome[] = [];

@@ -4,7 +4,7 @@
  * (./use-booking-form-input.ts) turns keys into actions and sends the booking, the view
  * (./BookingForm.tsx) only draws.
  */
-import { SOURCES, type BookCommand, type Result, type Source } from '../engine/index.js';
+import { SOURCES, type BookCommand, type Source } from '../engine/index.js';
 import { fieldError, type TextField } from '../schema/booking-form.js';
 import { choiceListAt, moveChoice, pickByDigit, type ChoiceListState } from './choice-list-state.js';
 import type { KeyPress } from './key-burst.js';
@@ -171,12 +171,11 @@ export function reduceBookingForm(state: BookingFormState, action: BookingAction
 }
 
 /**
- * The form field an engine refusal is about. Uses the error's own `field` when the engine gives
- * one; until then, the words of the message (a rule that belongs in the engine: see issue 8).
+ * The form field an engine refusal is about: the engine names the command field it concerns
+ * (`Outcome.field`); the form's name step is the command's `patient`. A refusal that names no
+ * field (a journal that could not be written) stays on the name.
  */
-export function fieldOfRefusal(result: Result): Step {
-  const field = (result as { field?: unknown }).field;
-  if (typeof field === 'string' && (STEPS as readonly string[]).includes(field)) return field as Step;
-  const error = 'error' in result ? (result.error ?? '') : '';
-  return /phone/.test(error) ? 'phone' : /slot/.test(error) ? 'slot' : 'name';
+export function fieldOfRefusal(field: string | undefined): Step {
+  if (field === 'patient') return 'name';
+  return field !== undefined && (STEPS as readonly string[]).includes(field) ? (field as Step) : 'name';
 }

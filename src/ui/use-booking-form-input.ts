@@ -40,7 +40,8 @@ export const FORM_ACTIONS: Record<FormAction, (delta: -1 | 1, text: boolean, pre
 export interface BookingFormInput {
   now: { readonly current: BookingFormState };
   dispatch: (action: BookingAction) => BookingFormState;
-  send: (command: NonNullable<BookingFormState['submit']>) => Result;
+  /** Books; a refusal comes with the command field the engine says it concerns. */
+  send: (command: NonNullable<BookingFormState['submit']>) => { result: Result; field?: string };
   onDone: (result: Result) => void;
   onCancel: () => void;
 }
@@ -52,8 +53,8 @@ export function useBookingFormInput({ now, dispatch, send, onDone, onCancel }: B
     if (action === null) return;
     const { submit } = dispatch(action);
     if (!submit) return;
-    const result = send(submit);
+    const { result, field } = send(submit);
     if (result.status !== 'ERROR') return onDone(result);
-    dispatch({ type: 'refused', error: result.error, field: fieldOfRefusal(result) });
+    dispatch({ type: 'refused', error: result.error, field: fieldOfRefusal(field) });
   });
 }

@@ -142,10 +142,11 @@ describe('the booking form reducer', () => {
     expect(refused.errors.phone).toContain('already has active token');
   });
 
-  it('places an engine refusal by its field when it has one, else by its words', () => {
-    expect(fieldOfRefusal({ op: 'book', status: 'ERROR', error: 'x', field: 'slot' } as never)).toBe('slot');
-    expect(fieldOfRefusal({ op: 'book', status: 'ERROR', error: 'phone 1 already has active token' })).toBe('phone');
-    expect(fieldOfRefusal({ op: 'book', status: 'ERROR', error: 'slot 09:00-10:00 has ended' })).toBe('slot');
-    expect(fieldOfRefusal({ op: 'book', status: 'ERROR', error: 'patient name is required' })).toBe('name');
+  it('places an engine refusal by the field the engine names (patient is the name step)', () => {
+    expect(fieldOfRefusal('slot')).toBe('slot');
+    expect(fieldOfRefusal('phone')).toBe('phone');
+    expect(fieldOfRefusal('doctor')).toBe('doctor');
+    expect(fieldOfRefusal('patient')).toBe('name');
+    expect(fieldOfRefusal(undefined)).toBe('name');
   });
 });
