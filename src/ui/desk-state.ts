@@ -50,6 +50,9 @@ export type DeskAction =
   | { type: 'move-row'; delta: 1 | -1 }
   | { type: 'no-show' }
   | { type: 'clock' }
+  /** SPEC §5 at the counter: check in the selected patient, call or finish with the selected doctor's. */
+  | { type: 'counter'; op: 'check-in' | 'call' | 'done' }
+  | { type: 'undo' }
   | { type: 'answer'; yes: boolean }
   | { type: 'sent'; result: Result }
   /** The day changed (here or at another desk): a question it made stale closes itself. */
@@ -107,6 +110,34 @@ function askNoShow(state: DeskScreenState, view: DeskView): DeskScreenState {
       detail: `Their seat in ${token.slot.label} goes to the first patient waiting for it.`,
       command,
     },
+  };
+}
+
+/**
+ * Check-in names the selected patient; call and done name the selected doctor. Sent at once:
+ * the engine says why not, and the result line says what happened.
+ */
+function counterCommand(state: DeskScreenState, op: 'check-in' | 'call' | 'done', view: DeskView): DeskScreenState {
+  const selection = settled(state.cursor, view.columns);
+  if (op === 'check-in') {
+    const target = selection.target;
+    if (target?.kind !== 'token') return { ...state, notice: 'Select a patient first (↑/↓), then i.' };
+    return { ...state, submit: { op: 'check-in', token: target.token } };
+  }
+  const column = view.columns[selection.doctor];
+  return column ? { ...state, submit: { op, doctor: column.id } } : state;
+}
+
+/** Undo says which command it would take back (the engine's newest undoable one) and asks. */
+function askUndo(state: DeskScreenState, view: DeskView): DeskScreenState {
+  const entry = view.day.history.at(-1);
+  // Nothing in reach: the engine says why (nothing yet, or a slot has closed since).
+  if (entry === undefined) return { ...state, submit: { op: 'undo' } };
+  const token = entry.token === undefined ? undefined : view.day.tokens.find((t) => t.id === entry.token);
+  const what = `${entry.op}${token ? ` ${token.id} ${token.patient}` : ''}`;
+  return {
+    ...state,
+    mode: { kind: 'confirm', title: `Undo ${what}?`, detail: 'The day goes back to just before it.', command: { op: 'undo' } },
   };
 }
 
@@ -201,6 +232,10 @@ export function reduceDesk(state: DeskScreenState, action: DeskAction, view: Des
       return askNoShow(state, view);
     case 'clock':
       return askClock(state, view);
+    case 'counter':
+      return counterCommand(state, action.op, view);
+    case 'undo':
+      return askUndo(state, view);
     case 'answer':
       if (state.mode.kind === 'confirm-quit') return action.yes ? { ...state, quit: true } : { ...state, mode: state.mode.back ?? { kind: 'board' } };
       if (state.mode.kind !== 'confirm') return state;
