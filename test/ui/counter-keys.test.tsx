@@ -77,3 +77,20 @@ describe('undo', () => {
     expect(frame).not.toContain('Undo ');
   });
 });
+
+describe("the doctor's column at the counter", () => {
+  it('marks the patient in consultation with ▶ and checked-in waiting patients with ✓', async () => {
+    desk = deskAt(120, 40, [...twoSeated, book('Dev Patel', 'walk-in', '10:00'), { op: 'check-in', token: 'SHR-001' }, { op: 'check-in', token: 'SHR-002' }]);
+    const before = await desk.press(KEYS.down);
+    expect(before).toContain('✓SHR-001 Asha Rao');
+    expect(before).toContain('✓SHR-002 Kiran Shah');
+    expect(before).not.toContain('▶');
+    const called = await desk.press('x', (f) => f.includes('called in'));
+    expect(called).toContain('▶SHR-001 Asha Rao');
+    expect(called).toContain('✓SHR-002 Kiran Shah');
+    expect(called).not.toContain('✓SHR-003');
+    const finished = await desk.press('d', (f) => f.includes('completed'));
+    expect(finished).not.toContain('▶');
+    expect(finished).toContain('✓SHR-002 Kiran Shah');
+  });
+});
