@@ -137,7 +137,8 @@ function askUndo(state: DeskScreenState, view: DeskView): DeskScreenState {
   const what = `${entry.op}${token ? ` ${token.id} ${token.patient}` : ''}`;
   return {
     ...state,
-    mode: { kind: 'confirm', title: `Undo ${what}?`, detail: 'The day goes back to just before it.', command: { op: 'undo' } },
+    // `expect` names the command asked about: should another desk act first, the engine refuses.
+    mode: { kind: 'confirm', title: `Undo ${what}?`, detail: 'The day goes back to just before it.', command: { op: 'undo', expect: entry.refValue } },
   };
 }
 
@@ -168,6 +169,9 @@ export function staleQuestion(command: Command, day: Day): string | null {
   if (command.op === 'clock') {
     const next = nextSlotBoundary(day);
     return next === undefined || formatTime(next) !== command.time ? `The clock is at ${formatTime(day.clock)} now: nothing was changed.` : null;
+  }
+  if (command.op === 'undo' && command.expect !== undefined) {
+    return day.history.at(-1)?.refValue === command.expect ? null : 'The most recent command changed meanwhile: nothing was undone. Press u again to see it.';
   }
   return null;
 }

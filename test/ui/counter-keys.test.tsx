@@ -94,3 +94,17 @@ describe("the doctor's column at the counter", () => {
     expect(finished).toContain('✓SHR-002 Kiran Shah');
   });
 });
+
+describe('a stale undo question', () => {
+  it('closes itself when another command lands first, and undoes nothing', async () => {
+    desk = deskAt(120, 40, [...twoSeated, { op: 'check-in', token: 'SHR-002' }]);
+    const d = desk;
+    await d.press('u', (f) => f.includes('Undo check-in SHR-002'));
+    d.store.getState().dispatch({ op: 'check-in', token: 'SHR-001' });
+    const frame = await d.waitFor((f) => f.includes('changed meanwhile'));
+    expect(frame).not.toContain('Undo check-in');
+    const day = d.store.getState().day;
+    expect(findToken(day, 'SHR-001')!.checkedIn).not.toBeNull();
+    expect(findToken(day, 'SHR-002')!.checkedIn).not.toBeNull();
+  });
+});
