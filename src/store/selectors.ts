@@ -11,6 +11,8 @@ export interface ChipView {
   source: Source;
   priority: Priority;
   bumps: number;
+  /** At the counter (SPEC §5): in consultation now, or checked in and waiting to be called. */
+  counter?: 'consulting' | 'checked-in';
 }
 
 export interface SlotView {
@@ -57,13 +59,15 @@ export interface TotalsView {
   unserved: number;
 }
 
-const chipOf = (token: Token): ChipView => ({
-  token: token.id,
-  patient: token.patient,
-  source: token.source,
-  priority: token.priority,
-  bumps: token.bumps,
-});
+function counterOf(token: Token): ChipView['counter'] {
+  if (token.doctor.inConsultation === token) return 'consulting';
+  return token.checkedIn !== null && token.calledAt === null ? 'checked-in' : undefined;
+}
+
+function chipOf(token: Token): ChipView {
+  const counter = counterOf(token);
+  return { token: token.id, patient: token.patient, source: token.source, priority: token.priority, bumps: token.bumps, ...(counter && { counter }) };
+}
 
 function columnOf(day: Day, doctor: Doctor): ColumnView {
   const completed = new Map<number, number>();

@@ -47,19 +47,24 @@ function gauge(used: number, capacity: number): Segment[] {
   ];
 }
 
+/** How a chip shows where its patient is at the counter; unmarked chips keep their width. */
+const COUNTER_MARK = { consulting: { text: '▶', color: 'yellow' }, 'checked-in': { text: '✓', color: 'green' } } as const;
+
 function chipSegments(chip: ChipView, width: number, input: ColumnLayoutInput, prefix = ''): Segment[] {
   const style = SOURCE_STYLE[chip.source];
+  const mark = chip.counter ? COUNTER_MARK[chip.counter] : undefined;
   const selected = sameTarget(input.selected, { kind: 'token', token: chip.token });
   const highlighted = input.highlights[chip.token];
   const bumped = chip.bumps > 0 ? '↯' : '';
   const tag = ` ${style.tag}${bumped}`;
-  const nameWidth = Math.max(1, width - prefix.length - chip.token.length - 1 - tag.length);
+  const nameWidth = Math.max(1, width - prefix.length - (mark ? 1 : 0) - chip.token.length - 1 - tag.length);
   const base: Segment = {
-    text: `${prefix}${chip.token} ${fitWidth(chip.patient, nameWidth)}`,
+    text: `${mark ? '' : prefix}${chip.token} ${fitWidth(chip.patient, nameWidth)}`,
     ...(highlighted && { backgroundColor: HIGHLIGHT_COLOR[highlighted], color: 'black' }),
     ...(selected && { inverse: true }),
   };
-  return [base, { text: tag, color: style.color, bold: style.bold ?? false, ...(selected && { inverse: true }) }];
+  const lead: Segment[] = mark ? [...(prefix ? [{ text: prefix }] : []), { text: mark.text, color: mark.color, bold: true }] : [];
+  return [...lead, base, { text: tag, color: style.color, bold: style.bold ?? false, ...(selected && { inverse: true }) }];
 }
 
 function slotHeader(slot: SlotView, input: ColumnLayoutInput, folded: boolean): Line {

@@ -50,6 +50,9 @@ export type DeskAction =
   | { type: 'move-row'; delta: 1 | -1 }
   | { type: 'no-show' }
   | { type: 'clock' }
+  /** SPEC §5 at the counter: check in the selected patient, call or finish with the selected doctor's. */
+  | { type: 'counter'; op: 'check-in' | 'call' | 'done' }
+  | { type: 'undo' }
   | { type: 'answer'; yes: boolean }
   | { type: 'sent'; result: Result }
   /** The day changed (here or at another desk): a question it made stale closes itself. */
@@ -110,6 +113,35 @@ function askNoShow(state: DeskScreenState, view: DeskView): DeskScreenState {
   };
 }
 
+/**
+ * Check-in names the selected patient; call and done name the selected doctor. Sent at once:
+ * the engine says why not, and the result line says what happened.
+ */
+function counterCommand(state: DeskScreenState, op: 'check-in' | 'call' | 'done', view: DeskView): DeskScreenState {
+  const selection = settled(state.cursor, view.columns);
+  if (op === 'check-in') {
+    const target = selection.target;
+    if (target?.kind !== 'token') return { ...state, notice: 'Select a patient first (↑/↓), then i.' };
+    return { ...state, submit: { op: 'check-in', token: target.token } };
+  }
+  const column = view.columns[selection.doctor];
+  return column ? { ...state, submit: { op, doctor: column.id } } : state;
+}
+
+/** Undo says which command it would take back (the engine's newest undoable one) and asks. */
+function askUndo(state: DeskScreenState, view: DeskView): DeskScreenState {
+  const entry = view.day.history.at(-1);
+  // Nothing in reach: the engine says why (nothing yet, or a slot has closed since).
+  if (entry === undefined) return { ...state, submit: { op: 'undo' } };
+  const token = entry.token === undefined ? undefined : view.day.tokens.find((t) => t.id === entry.token);
+  const what = `${entry.op}${token ? ` ${token.id} ${token.patient}` : ''}`;
+  return {
+    ...state,
+    // `expect` names the command asked about: should another desk act first, the engine refuses.
+    mode: { kind: 'confirm', title: `Undo ${what}?`, detail: 'The day goes back to just before it.', command: { op: 'undo', expect: entry.refValue } },
+  };
+}
+
 /** Said when t is pressed on today's date: moving the clock ahead would close slots early, for good. */
 export const LIVE_CLOCK_NOTICE = "Today's clock follows the wall clock: t only moves the clock on another date.";
 
@@ -137,6 +169,9 @@ export function staleQuestion(command: Command, day: Day): string | null {
   if (command.op === 'clock') {
     const next = nextSlotBoundary(day);
     return next === undefined || formatTime(next) !== command.time ? `The clock is at ${formatTime(day.clock)} now: nothing was changed.` : null;
+  }
+  if (command.op === 'undo' && command.expect !== undefined) {
+    return day.history.at(-1)?.refValue === command.expect ? null : 'The most recent command changed meanwhile: nothing was undone. Press u again to see it.';
   }
   return null;
 }
@@ -201,6 +236,10 @@ export function reduceDesk(state: DeskScreenState, action: DeskAction, view: Des
       return askNoShow(state, view);
     case 'clock':
       return askClock(state, view);
+    case 'counter':
+      return counterCommand(state, action.op, view);
+    case 'undo':
+      return askUndo(state, view);
     case 'answer':
       if (state.mode.kind === 'confirm-quit') return action.yes ? { ...state, quit: true } : { ...state, mode: state.mode.back ?? { kind: 'board' } };
       if (state.mode.kind !== 'confirm') return state;

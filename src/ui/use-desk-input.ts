@@ -29,7 +29,7 @@ export function deskActionOf(press: KeyPress, state: DeskScreenState): DeskActio
   return BOARD_ACTIONS[matched.action as BoardAction](matched.delta);
 }
 
-type BoardAction = 'doctor' | 'row' | 'page' | 'book' | 'cancel' | 'no-show' | 'clock' | 'help' | 'quit';
+type BoardAction = 'doctor' | 'row' | 'page' | 'book' | 'cancel' | 'no-show' | 'check-in' | 'call' | 'done' | 'undo' | 'clock' | 'help' | 'quit';
 
 /** What each help binding of the keymap does. */
 export const HELP_ACTIONS = {
@@ -45,6 +45,10 @@ export const BOARD_ACTIONS: Record<BoardAction, (delta: -1 | 1) => DeskAction> =
   book: () => ({ type: 'open', screen: 'book' }),
   cancel: () => ({ type: 'open', screen: 'cancel' }),
   'no-show': () => ({ type: 'no-show' }),
+  'check-in': () => ({ type: 'counter', op: 'check-in' }),
+  call: () => ({ type: 'counter', op: 'call' }),
+  done: () => ({ type: 'counter', op: 'done' }),
+  undo: () => ({ type: 'undo' }),
   clock: () => ({ type: 'clock' }),
   help: () => ({ type: 'open', screen: 'help' }),
   quit: () => ({ type: 'ask-quit' }),
