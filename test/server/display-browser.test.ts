@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { OPS } from '../../src/engine/index.js';
 import { post, testServer, type TestServer } from './support.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -41,22 +40,15 @@ describe('/display in chromium', () => {
     await api('/api/v1/bookings', { doctor: 'sharma', patient: 'Asha Rao', phone: '98450 11111', slot: '9-10' });
     await api('/api/v1/bookings', { doctor: 'sharma', patient: 'Ravi Kumar', source: 'emergency', slot: '9-10' });
     await api('/api/v1/bookings', { doctor: 'reddy', patient: 'Meena', slot: '10-11' });
-    const flow = (OPS as readonly string[]).includes('call');
-    if (flow) {
-      await api('/api/v1/tokens/SHR-001/check-in');
-      await api('/api/v1/tokens/SHR-002/check-in');
-      await api('/api/v1/tokens/RED-001/check-in');
-    }
+    // The TV lists who is checked in, in call order.
+    await api('/api/v1/tokens/SHR-001/check-in');
+    await api('/api/v1/tokens/SHR-002/check-in');
+    await api('/api/v1/tokens/RED-001/check-in');
     const next = page.locator('section[data-doctor="sharma"] .next');
     await next.filter({ hasText: 'SHR-002' }).filter({ hasText: 'SHR-001' }).waitFor({ timeout: 1000 });
 
-    if (flow) {
-      await api('/api/v1/doctors/sharma/call');
-      await page.locator('section[data-doctor="sharma"] .now', { hasText: 'SHR-002' }).waitFor({ timeout: 1000 });
-    } else {
-      await api('/api/v1/tokens/SHR-002/cancel');
-      await expect.poll(() => next.textContent(), { timeout: 1000, interval: 20 }).not.toContain('SHR-002');
-    }
+    await api('/api/v1/doctors/sharma/call');
+    await page.locator('section[data-doctor="sharma"] .now', { hasText: 'SHR-002' }).waitFor({ timeout: 1000 });
     const text = await page.locator('main').innerText();
     expect(text).not.toMatch(/Asha|Ravi|Meena|98450/);
     await page.screenshot({ path: join(tmpdir(), 'opd-desk-display.png') });
@@ -71,9 +63,7 @@ describe('/display in chromium', () => {
     await expect.poll(() => page.locator('#state').textContent()).toBe('live');
     for (const stream of server.streams) stream.destroy(); // the network drops
     await server.app.inject({ ...post('/api/v1/bookings', { doctor: 'kapoor', patient: 'Dev', slot: '9-10' }), headers: { authorization: `Bearer ${desk}` } });
-    if ((OPS as readonly string[]).includes('check-in')) {
-      await server.app.inject({ ...post('/api/v1/tokens/KAP-001/check-in'), headers: { authorization: `Bearer ${desk}` } });
-    }
+    await server.app.inject({ ...post('/api/v1/tokens/KAP-001/check-in'), headers: { authorization: `Bearer ${desk}` } });
     await page.locator('section[data-doctor="kapoor"] .next', { hasText: 'KAP-001' }).waitFor({ timeout: 5000 });
     await page.close();
   });
