@@ -6,12 +6,15 @@ import Database from 'better-sqlite3';
 import { JournalError } from './journal.js';
 import { FORMAT_NAME, FORMAT_VERSION } from './migrations.js';
 
+/** The file stayed locked (SQLite BUSY); opening tries again until its wait is up. */
+export class JournalBusyError extends JournalError {}
+
 export function explain(error: unknown, file: string): JournalError {
   const code = (error as { code?: string }).code ?? '';
   const message = (error as Error).message;
   if (code === 'SQLITE_NOTADB') return new JournalError(`${file} is not an opd-desk journal (not a database); it was left as it is`);
   if (code.startsWith('SQLITE_CORRUPT')) return new JournalError(`${file} is corrupt (${message}); it was left as it is. Restore it from a backup`);
-  if (code.startsWith('SQLITE_BUSY')) return new JournalError(`${file} stayed locked by another program for too long; try again`);
+  if (code.startsWith('SQLITE_BUSY')) return new JournalBusyError(`${file} stayed locked by another program for too long; try again`);
   if (code.startsWith('SQLITE_FULL')) return new JournalError(`cannot write ${file}: the disk is full`);
   if (code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_READONLY') || code === 'SQLITE_PERM' || code.startsWith('SQLITE_IOERR')) {
     return new JournalError(`cannot write ${file} (${message}); check the folder can be written, or give --data a writable file`);

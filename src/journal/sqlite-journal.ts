@@ -11,7 +11,7 @@ import { checkedCommand, checkedResult, checkedRoster, checkedSeq } from './entr
 import { checkJournalFile } from './journal-file.js';
 import { JournalError, type DayListing, type DayRecord, type ExclusiveJournal, type Journal, type JournalEntry } from './journal.js';
 import { FORMAT_VERSION, migrate } from './migrations.js';
-import { explain, inspect, inspectOpen, openReadOnly } from './sqlite-inspect.js';
+import { explain, inspect, JournalBusyError, inspectOpen, openReadOnly } from './sqlite-inspect.js';
 
 export { FORMAT_NAME, FORMAT_VERSION } from './migrations.js';
 
@@ -24,6 +24,10 @@ export interface OpenOptions {
   readOnly?: boolean;
   /** Create the file's folder when it does not exist (the default location only). */
   createFolder?: boolean;
+}
+
+function sleepMs(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 type Row = [seq: number, command: string, result: string, at: string, desk: string, hash: string | null];
@@ -67,7 +71,21 @@ export class SqliteJournal implements Journal, DayListing {
   }
 
   /** Opens (or, unless read-only, creates) the journal file. Throws a JournalError saying what is wrong. */
-  static open(file: string, { lockWaitMs = LOCK_WAIT_MS, readOnly = false, createFolder = true }: OpenOptions = {}): SqliteJournal {
+  static open(file: string, options: OpenOptions = {}): SqliteJournal {
+    // SQLite answers some lock conflicts at opening (a journal-mode switch, WAL recovery, the
+    // last connection checkpointing) with BUSY without waiting; try again until the wait is up.
+    const deadline = Date.now() + (options.lockWaitMs ?? LOCK_WAIT_MS);
+    for (;;) {
+      try {
+        return SqliteJournal.openOnce(file, options);
+      } catch (error) {
+        if (!(error instanceof JournalBusyError) || Date.now() >= deadline) throw error;
+        sleepMs(10 + Math.floor(Math.random() * 40));
+      }
+    }
+  }
+
+  private static openOnce(file: string, { lockWaitMs = LOCK_WAIT_MS, readOnly = false, createFolder = true }: OpenOptions): SqliteJournal {
     const checked = checkJournalFile(file, { readOnly, createFolder });
     let db: Database.Database | undefined;
     try {
@@ -106,13 +124,19 @@ export class SqliteJournal implements Journal, DayListing {
   }
 
   startDay(record: DayRecord, desk: string): void {
-    this.guard(() => {
-      const roster = JSON.stringify(record.roster);
-      const inserted = this.db
-        .prepare('INSERT OR IGNORE INTO days (date, roster, started_at, started_by) VALUES (?, ?, ?, ?)')
-        .run(record.date, roster, new Date().toISOString(), desk);
-      if (inserted.changes > 0) this.statements.setHead?.run(0, genesisHash(record.date, roster), record.date);
-    });
+    // One transaction: another desk must never see the day without its genesis head (it would
+    // chain its first entry to nothing, and this desk's head would then overwrite that entry's).
+    this.guard(() =>
+      this.db
+        .transaction(() => {
+          const roster = JSON.stringify(record.roster);
+          const inserted = this.db
+            .prepare('INSERT OR IGNORE INTO days (date, roster, started_at, started_by) VALUES (?, ?, ?, ?)')
+            .run(record.date, roster, new Date().toISOString(), desk);
+          if (inserted.changes > 0) this.statements.setHead?.run(0, genesisHash(record.date, roster), record.date);
+        })
+        .immediate(),
+    );
   }
 
   dates(): string[] {
