@@ -19,6 +19,16 @@ export default tseslint.config(
     },
   },
   {
+    // Every text on a screen goes through the terminal-safe Text: a name can never be an escape.
+    files: ['src/ui/**/*.tsx', 'src/cli/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'ink', importNames: ['Text'], message: 'Use Text from src/ui/safe-text.js: it neutralises control characters in user text.' }] },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
   },

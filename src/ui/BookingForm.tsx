@@ -4,7 +4,8 @@
  * refusal from the engine keeps the form open with what was typed. State: ./booking-form-state.ts;
  * keys: ./use-booking-form-input.ts.
  */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './safe-text.js';
 import { previewNextAvailable, previewSlot, SOURCES, type Day, type Result, type Source } from '../engine/index.js';
 import {
   initialBookingForm,

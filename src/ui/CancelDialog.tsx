@@ -3,7 +3,8 @@
  * y cancels. The list is drawn here rather than by a select input, so digits and letters
  * always go to the search field. State: ./cancel-dialog-state.ts; keys: ./use-cancel-dialog-input.ts.
  */
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './safe-text.js';
 import { useEffect, useMemo } from 'react';
 import type { Result } from '../engine/index.js';
 import { searchActive } from '../store/selectors.js';

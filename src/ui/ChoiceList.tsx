@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './safe-text.js';
 import type { ChoiceListState } from './choice-list-state.js';
 
 /** Draws the rows of a choice list in view, the highlighted one marked ❯. Input is elsewhere. */

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './safe-text.js';
 import { selectTotals, type TotalsView } from '../store/selectors.js';
 import type { Paging } from './board-layout.js';
 import { useDesk } from './desk-context.js';

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './safe-text.js';
 import { SOURCE_STYLE } from './theme.js';
 import { PRIORITY, SOURCES } from '../engine/index.js';
 import { helpLines } from './keymap.js';

@@ -1,8 +1,7 @@
-import { Text } from 'ink';
-import { terminalSafe } from '../text/terminal-safe.js';
+import { Text } from './safe-text.js';
 import type { Line } from './lines.js';
 
-/** One laid-out line: its segments side by side, never wrapped. */
+/** One laid-out line: its segments side by side, never wrapped (the safe Text neutralises controls). */
 export function LineText({ line }: { line: Line }) {
   return (
     <Text wrap="truncate">
@@ -15,7 +14,7 @@ export function LineText({ line }: { line: Line }) {
           dimColor={segment.dim ?? false}
           inverse={segment.inverse ?? false}
         >
-          {terminalSafe(segment.text)}
+          {segment.text}
         </Text>
       ))}
     </Text>

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './safe-text.js';
 import { formatTime, OPENING_TIME } from '../engine/index.js';
 import { speedOf, type PlayerState } from '../simulation/player.js';
 import { ACCENT } from './theme.js';

@@ -1,4 +1,5 @@
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
+import { Text } from './safe-text.js';
 import { useDesk } from './desk-context.js';
 import type { Tone } from '../store/desk-store.js';
 

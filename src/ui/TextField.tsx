@@ -1,4 +1,4 @@
-import { Text } from 'ink';
+import { Text } from './safe-text.js';
 import type { TextFieldState } from './text-field-state.js';
 
 /** Draws a text field with its cursor (inverse), or its placeholder when empty. Input is elsewhere. */
