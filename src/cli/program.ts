@@ -91,6 +91,7 @@ function program(): Command {
     .option('--data <file>', 'journal file (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)')
     .option('--date <YYYY-MM-DD>', 'the day (default: today)')
     .option('--json', 'the report as one JSON document')
+    .option('--replay-anyway', 'report a day whose journal replays differently from what it recorded')
     .exitOverride()
     .action((options: ReportOptions) => {
       process.exitCode = reportCommand(options);

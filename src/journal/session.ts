@@ -27,7 +27,7 @@ export class ReplayMismatchError extends JournalError {
       .join('; ');
     super(
       `the journal of ${date} in ${location} does not replay to the results it recorded (${mismatches.length} command${mismatches.length === 1 ? '' : 's'} differ: ${first}). ` +
-        `The file was left as it is. \`opd-desk log --date ${date} --replay\` shows the day as recorded, marking where it differs; add --replay-anyway (to opd-desk, apply or export) to work on the day as this version replays it.`,
+        `The file was left as it is. \`opd-desk log --date ${date} --replay\` shows the day as recorded, marking where it differs; add --replay-anyway (to opd-desk, apply, export or report) to work on the day as this version replays it.`,
     );
   }
 }

@@ -177,7 +177,7 @@ describe('opening journals safely', () => {
     expect(run.stderr).toMatch(/^opd-desk: cannot /);
   });
 
-  it('log and export into a closed pipe end quietly', () => {
+  it('log, export and report into a closed pipe end quietly', () => {
     const data = join(folder(), 'desk.db');
     const journal = SqliteJournal.open(data);
     journal.startDay({ date: DATE, roster: defaultRoster() }, 'bench');
@@ -189,7 +189,7 @@ describe('opening journals safely', () => {
       }
     });
     journal.close();
-    for (const args of ['log', 'export --format csv', 'export --format json']) {
+    for (const args of ['log', 'export --format csv', 'export --format json', 'report']) {
       const run = spawnSync('sh', ['-c', `"${process.execPath}" "${CLI}" ${args} --data "${data}" --date ${DATE} | head -1 >/dev/null`], { encoding: 'utf8' });
       expect(run.stderr, args).toBe('');
     }
@@ -248,6 +248,29 @@ describe('a day that replays differently', () => {
     expect(opdDesk(['export', '--data', data, '--date', DATE, '--format', 'csv', '--replay-anyway']).status).toBe(0);
     expect(opdDesk(['apply', '-', '--data', data, '--date', DATE, '--replay-anyway'], script(book('Ravi'))).status).toBe(0);
   });
+
+  it('report refuses such a day pointing to --replay-anyway, and accepts it', () => {
+    const data = join(folder(), 'desk.db');
+    const journal = SqliteJournal.open(data);
+    journal.startDay({ date: DATE, roster: defaultRoster() }, 'old');
+    journal.exclusive((locked) =>
+      locked.append(DATE, {
+        seq: 1,
+        command: { op: 'book', doctor: 'sharma', patient: 'Asha' },
+        result: { op: 'book', status: 'WAITLISTED', token: 'SHR-001', slot: '09:00-10:00', position: 1 },
+        at: '2026-03-02T09:00:00.000Z',
+        desk: 'old',
+      }),
+    );
+    journal.close();
+    const refused = opdDesk(['report', '--data', data, '--date', DATE]);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/--replay-anyway \(to opd-desk, apply, export or report\)/);
+    const report = opdDesk(['report', '--data', data, '--date', DATE, '--replay-anyway']);
+    expect(report.stderr).toBe('');
+    expect(report.status).toBe(0);
+    expect(report.stdout).toContain('Dr. Sharma');
+  });
 });
 
 describe('escape sequences', () => {
@@ -296,6 +319,37 @@ describe('escape sequences', () => {
     const csv = opdDesk(['export', '--format', 'csv', '--data', data, '--date', DATE]).stdout;
     expect(csv).toContain(`SHR-002,"'=HYPERLINK(""x"")",'+9198451,sharma`);
     expect(csv).toContain('SHR-001,Inj ␛]0;pwned␇,');
+  });
+});
+
+describe('report on an old journal with controls in names', () => {
+  it('the unserved patients it names (left waiting at the close) reach the terminal neutralised', () => {
+    const data = join(folder(), 'desk.db');
+    const roster = { doctors: [{ id: 'sharma', name: 'Dr. Sharma', code: 'SHR', slots: [{ start: '09:00', end: '10:00', capacity: 1 }] }] };
+    const journal = SqliteJournal.open(data);
+    journal.startDay({ date: DATE, roster }, 'old');
+    const day = createDay(roster);
+    const commands = [
+      { op: 'book', doctor: 'sharma', patient: 'Asha', slot: '09:00' },
+      { op: 'book', doctor: 'sharma', patient: 'Inj \u001b]52;c;eA==\u0007', slot: '09:00' },
+      { op: 'book', doctor: 'sharma', patient: '\u009b2J\u202eevil', slot: '09:00' },
+      { op: 'clock', time: '10:00' },
+    ] as const;
+    journal.exclusive((locked) =>
+      commands.forEach((command, i) =>
+        locked.append(DATE, { seq: i + 1, command, result: execute(day, command, { events: false }).result, at: '2026-03-02T09:00:00.000Z', desk: 'old' }),
+      ),
+    );
+    journal.close();
+    const text = opdDesk(['report', '--data', data, '--date', DATE]);
+    expect(text.stderr).toBe('');
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('Inj ␛]52;c;eA==␇');
+    expect(text.stdout + text.stderr).not.toMatch(ESCAPES);
+    const json = opdDesk(['report', '--data', data, '--date', DATE, '--json']);
+    expect(json.status).toBe(0);
+    expect(json.stdout).not.toMatch(ESCAPES);
+    expect(JSON.parse(json.stdout).totals.unserved).toBe(2);
   });
 });
 
