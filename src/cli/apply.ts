@@ -1,7 +1,8 @@
 import { createDay, execute } from '../engine/index.js';
-import { jsonReport } from '../script/json-report.js';
+import { writeJsonReport } from '../script/json-report.js';
 import type { CommandRunner, LineResult } from '../script/run-script.js';
-import { resultLine, textReport, textBoard } from '../script/text-report.js';
+import { resultLine, textReportLines, textBoard } from '../script/text-report.js';
+import { ChunkedOutput } from './chunked-output.js';
 import { loadRoster } from './load-roster.js';
 import { openDay, type DayOptions } from './open-day.js';
 import { openScript, resultOfLine, scriptLines } from './script-input.js';
@@ -29,7 +30,10 @@ export async function applyCommand(file: string, options: ApplyOptions): Promise
     if (result) results.push(result);
   }
   const failed = results.filter((r) => r.status === 'ERROR').length;
-  process.stdout.write(options.json ? jsonSafe(jsonReport(day, results)) : terminalSafeLines(textReport(day, results)));
+  const out = new ChunkedOutput();
+  if (options.json) writeJsonReport((text) => out.write(jsonSafe(text)), day, results);
+  else for (const line of textReportLines(day, results)) out.write(`${terminalSafeLines(line)}\n`);
+  out.flush();
   reportErrors(file, results);
   return failed > 0 ? 1 : 0;
 }
@@ -59,8 +63,11 @@ async function applyDurably(file: string, options: ApplyOptions): Promise<number
       if (!options.json) process.stdout.write(`${terminalSafe(`line ${line.line}  ${(line.op ?? '?').padEnd(7)}  ${resultLine(line)}`)}\n`);
     }
     const failed = results.filter((r) => r.status === 'ERROR').length;
-    if (options.json) process.stdout.write(jsonSafe(jsonReport(session.day, results)));
-    else
+    if (options.json) {
+      const out = new ChunkedOutput();
+      writeJsonReport((text) => out.write(jsonSafe(text)), session.day, results);
+      out.flush();
+    } else
       process.stdout.write(
         terminalSafeLines(`${results.length} commands: ${results.length - failed} applied, ${failed} failed\n\n${textBoard(session.day)}\n`),
       );

@@ -3,7 +3,7 @@ import { createDay, execute, formatTime, type Command, type Token } from '../eng
 import { resultLine } from '../script/text-report.js';
 import { localDate, localTime } from '../journal/place.js';
 import { jsonSafe, terminalSafe } from '../text/terminal-safe.js';
-import { outputClosed } from './closed-output.js';
+import { ChunkedOutput } from './chunked-output.js';
 import { openRecordedDay, openRecordedJournal, type DayOptions } from './open-day.js';
 import { UsageError } from './usage-error.js';
 import { JournalError } from '../journal/journal.js';
@@ -27,6 +27,8 @@ const write = (text: string) => process.stdout.write(text);
  */
 export function logCommand(options: DayOptions & { replay?: boolean }): number {
   const { journal, file, date } = openRecordedJournal(options);
+  const out = new ChunkedOutput();
+  const write = (text: string) => out.write(text);
   try {
     const record = journal.day(date)!;
     const check = journal.verify(date);
@@ -34,7 +36,7 @@ export function logCommand(options: DayOptions & { replay?: boolean }): number {
     const day = options.replay ? createDay(record.roster) : undefined;
     let differ = 0;
     journal.each(date, 0, (entry) => {
-      if (outputClosed()) return;
+      if (out.done) return;
       const at = new Date(entry.at);
       const time = Number.isNaN(at.getTime()) ? entry.at : `${localDate(at)} ${localTime(at)}:${String(at.getSeconds()).padStart(2, '0')}`;
       let mark = '';
@@ -50,6 +52,7 @@ export function logCommand(options: DayOptions & { replay?: boolean }): number {
           '\n',
       );
     });
+    out.flush();
     if (differ > 0)
       process.stderr.write(`opd-desk: ${differ} result${differ === 1 ? '' : 's'} of ${date} replay differently with this version (marked ≠ above)\n`);
     if (!check.ok) {
@@ -58,6 +61,7 @@ export function logCommand(options: DayOptions & { replay?: boolean }): number {
     }
     return 0;
   } finally {
+    out.flush(); // what was read before a damaged row is still shown
     journal.close();
   }
 }
@@ -96,18 +100,21 @@ export function exportCommand(options: DayOptions & { format?: string; unserved?
   const format = options.format ?? (options.unserved ? 'csv' : undefined);
   if (format !== 'csv' && format !== 'json') throw new UsageError('export needs --format csv or --format json');
   const { session, journal } = openRecordedDay(options);
+  const out = new ChunkedOutput();
+  const write = (text: string) => out.write(text);
   try {
     const tokens = options.unserved ? session.day.tokens.filter((token) => token.status === 'UNSERVED') : session.day.tokens;
     if (format === 'csv') write(`${COLUMNS.join(',')}\n`);
     else write(tokens.length === 0 ? '[]\n' : '[\n');
     tokens.forEach((token, i) => {
-      if (outputClosed()) return;
+      if (out.done) return;
       const row = rowOf(token);
       if (format === 'csv') write(`${COLUMNS.map((c) => csvCell(row[c])).join(',')}\n`);
       else write(` ${jsonSafe(JSON.stringify(row, null, 1)).replace(/\n/g, '\n ')}${i === tokens.length - 1 ? '\n]\n' : ',\n'}`);
     });
     return 0;
   } finally {
+    out.flush();
     journal.close();
   }
 }

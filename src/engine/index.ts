@@ -45,6 +45,7 @@ export {
   boardOf,
   overflowQueue,
   snapshot,
+  tokenRow,
   tokenRows,
   type Board,
   type BoardDoctor,

@@ -72,7 +72,12 @@ export function boardOf(day: Day): Board {
 }
 
 export function tokenRows(day: Day): TokenRow[] {
-  return day.tokens.map((token) => ({
+  return day.tokens.map(tokenRow);
+}
+
+/** One token as `tokenRows` lists it. */
+export function tokenRow(token: Token): TokenRow {
+  return {
     token: token.id,
     patient: token.patient,
     doctor: token.doctor.id,
@@ -82,7 +87,7 @@ export function tokenRows(day: Day): TokenRow[] {
     checkedIn: token.checkedIn === null ? null : formatTime(token.checkedIn),
     calledAt: token.calledAt === null ? null : formatTime(token.calledAt),
     movedTo: token.movedTo,
-  }));
+  };
 }
 
 /**

@@ -68,9 +68,15 @@ export function textBoard(day: Day): string {
 }
 
 export function textReport(day: Day, results: readonly LineResult[]): string {
+  return `${[...textReportLines(day, results)].join('\n')}\n`;
+}
+
+/** The same report a line at a time (no newlines), for writing a long one without holding it. */
+export function* textReportLines(day: Day, results: readonly LineResult[]): Generator<string> {
   const width = String(results.at(-1)?.line ?? 0).length;
-  const rows = results.map((r) => `line ${String(r.line).padStart(width)}  ${(r.op ?? '?').padEnd(7)}  ${resultLine(r)}`);
+  for (const r of results) yield `line ${String(r.line).padStart(width)}  ${(r.op ?? '?').padEnd(7)}  ${resultLine(r)}`;
   const failed = results.filter((r) => r.status === 'ERROR').length;
-  const summary = `${results.length} command${results.length === 1 ? '' : 's'}: ${results.length - failed} applied, ${failed} failed`;
-  return `${[...rows, summary, '', textBoard(day)].join('\n')}\n`;
+  yield `${results.length} command${results.length === 1 ? '' : 's'}: ${results.length - failed} applied, ${failed} failed`;
+  yield '';
+  yield textBoard(day);
 }
