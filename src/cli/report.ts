@@ -1,26 +1,32 @@
 /** `opd-desk report`: the end-of-day report (SPEC §4, §5) of a recorded day. */
-import { createDay, execute } from '../engine/index.js';
+import { createDay, execute, type Result } from '../engine/index.js';
+import { ReplayMismatchError, type Mismatch } from '../journal/session.js';
 import { buildReport, countEvents, emptyCounters, reportJson, reportText } from '../simulation/report.js';
 import { jsonSafe, terminalSafeLines } from '../text/terminal-safe.js';
-import { openRecordedDay, type DayOptions } from './open-day.js';
+import { openRecordedJournal, type DayOptions } from './open-day.js';
 
 export interface ReportOptions extends DayOptions {
   json?: boolean;
 }
 
 /**
- * Replays the day's journal once more with events, to count displacements and promotions (the
- * day itself does not keep them), and prints the report the simulation prints. The rows are
- * streamed, never listed; names from an older journal are neutralised for the terminal.
+ * Replays the day's journal with events, to count displacements and promotions (the day itself
+ * does not keep them), and prints the report the simulation prints. One streamed pass, checked
+ * as a desk opening the day checks it (the hash chain, every row, every result against the
+ * record); names from an older journal are neutralised for the terminal.
  */
 export function reportCommand(options: ReportOptions): number {
-  const { session, journal, date } = openRecordedDay(options);
+  const { journal, date } = openRecordedJournal(options);
   try {
-    const day = createDay(session.roster);
+    const day = createDay(journal.day(date)!.roster);
     const counters = emptyCounters();
-    journal.scan(date, 0, (seq, command) => {
-      countEvents(counters, execute(day, command, { ref: { key: 'seq', value: seq } }).events);
+    const mismatches: Mismatch[] = [];
+    journal.scan(date, 0, (seq, command, recorded) => {
+      const outcome = execute(day, command, { ref: { key: 'seq', value: seq } });
+      if (JSON.stringify(outcome.result) !== recorded) mismatches.push({ seq, recorded: JSON.parse(recorded) as Result, replayed: outcome.result });
+      countEvents(counters, outcome.events);
     });
+    if (mismatches.length > 0 && !options.replayAnyway) throw new ReplayMismatchError(date, mismatches, journal.location);
     const report = buildReport(day, counters, { date });
     process.stdout.write(options.json ? jsonSafe(reportJson(report)) : terminalSafeLines(`${reportText(report).join('\n')}\n`));
     return 0;

@@ -52,12 +52,15 @@ describe('tamper evidence', () => {
     ],
   ];
   for (const [what, sql, seq] of cases) {
-    it(`${what}: the day is refused naming seq ${seq}, and verify says so`, () => {
+    it(`${what}: the day is refused naming seq ${seq} (by apply and report), and verify says so`, () => {
       const data = dayOf();
       edit(data, sql);
       const open = opdDesk(['apply', '-', '--data', data, '--date', DATE], script(book('Zoya')));
       expect(open.status).toBe(2);
       expect(open.stderr).toMatch(new RegExp(`altered at seq ${seq}`));
+      const report = opdDesk(['report', '--data', data, '--date', DATE]);
+      expect(report.status).toBe(2);
+      expect(report.stderr).toMatch(new RegExp(`altered at seq ${seq}`));
       const verify = opdDesk(['verify', '--data', data]);
       expect(verify.status).toBe(1);
       expect(verify.stdout).toContain(`${DATE}: altered at seq ${seq}`);
