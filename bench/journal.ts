@@ -1,7 +1,7 @@
 /**
  * The journal: durable commands per second (each committed and synced before the next); and on
  * days of 100,000 and 1,000,000 commands, the replay (in process, and as `opd-desk apply` opening
- * the day), `log` and `export` as processes: time and peak memory (max RSS).
+ * the day), `log`, `export`, `report` and `verify` as processes: time and peak memory (max RSS).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -88,6 +88,7 @@ export async function benchJournal(): Promise<string> {
         ['apply opening that day (replay)', ['apply', '-', '--data', file, '--date', DATE, '--json']],
         ['log of that day', ['log', '--data', file, '--date', DATE]],
         ['export --format csv of that day', ['export', '--data', file, '--date', DATE, '--format', 'csv']],
+        ['report of that day', ['report', '--data', file, '--date', DATE]],
         ['verify of that file', ['verify', '--data', file]],
       ] as const) {
         const run = processRun([...args]);
