@@ -1,0 +1,80 @@
+/**
+ * What the counter shows beyond the board: the lobby board for the waiting room (token numbers
+ * only, never a name or a phone) and a token's detail, with its history from the day's log.
+ */
+import { callQueue, expectedTime, findToken, formatPhone, formatTime, tokenHistory, type HistoryLine, type Source, type Status } from '../engine/index.js';
+import type { DeskState } from './desk-store.js';
+import { perVersion } from './selectors.js';
+
+/** How many of the next patients the lobby board shows under the one in consultation. */
+export const LOBBY_NEXT = 3;
+
+export interface LobbyDoctor {
+  name: string;
+  code: string;
+  /** The token in consultation, if anyone is. */
+  consulting: string | null;
+  /** The next checked-in tokens, in call order (at most LOBBY_NEXT). */
+  next: string[];
+  /** How many checked-in patients wait to be called. */
+  waiting: number;
+}
+
+export interface LobbyView {
+  clock: string;
+  doctors: LobbyDoctor[];
+}
+
+export const selectLobby = perVersion((day): LobbyView => ({
+  clock: formatTime(day.clock),
+  doctors: day.doctors.map((doctor) => {
+    const queue = callQueue(doctor);
+    return {
+      name: doctor.name,
+      code: doctor.code,
+      consulting: doctor.inConsultation?.id ?? null,
+      next: queue.slice(0, LOBBY_NEXT).map((token) => token.id),
+      waiting: queue.length,
+    };
+  }),
+}));
+
+export interface TokenDetail {
+  token: string;
+  patient: string;
+  doctor: string;
+  slot: string;
+  status: Status;
+  source: Source;
+  phone: string | null;
+  /** When to expect to go in (HH:MM), for a seated patient not yet called. */
+  expected: string | null;
+  checkedIn: string | null;
+  calledAt: string | null;
+  movedTo: string | null;
+  /** Null when the day keeps no log (a day in memory that was not started by this desk). */
+  history: HistoryLine[] | null;
+}
+
+/** A token's detail, or undefined for a token the day does not have. Replays the day's log: call on demand. */
+export function tokenDetail(state: DeskState, id: string): TokenDetail | undefined {
+  const day = state.day;
+  const token = findToken(day, id);
+  if (!token) return undefined;
+  const log = state.log();
+  const expected = expectedTime(day, token);
+  return {
+    token: token.id,
+    patient: token.patient,
+    doctor: token.doctor.name,
+    slot: token.slot.label,
+    status: token.status,
+    source: token.source,
+    phone: token.phone === null ? null : formatPhone(token.phone, day.phoneRegion),
+    expected: expected === null ? null : formatTime(expected),
+    checkedIn: token.checkedIn === null ? null : formatTime(token.checkedIn),
+    calledAt: token.calledAt === null ? null : formatTime(token.calledAt),
+    movedTo: token.movedTo,
+    history: log === null ? null : tokenHistory(day.roster, log, token.id),
+  };
+}
