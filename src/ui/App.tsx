@@ -20,6 +20,7 @@ import { HelpOverlay } from './HelpOverlay.js';
 import { hintsOf, type Screen } from './keymap.js';
 import { StatusBar } from './StatusBar.js';
 import { Ticker } from './Ticker.js';
+import { TokenDetailView } from './TokenDetailView.js';
 import { useDeskInput } from './use-desk-input.js';
 import { useReducerNow } from './use-reducer-now.js';
 import { useTerminalSize } from './use-terminal-size.js';
@@ -32,6 +33,7 @@ const SCREEN_OF: Record<DeskMode['kind'], Screen> = {
   cancel: 'cancel',
   confirm: 'question',
   'confirm-quit': 'question',
+  detail: 'detail',
 };
 
 export interface AppProps {
@@ -96,6 +98,11 @@ export function App({ title = 'OPD desk', shortTitles = [], quitWarning, liveClo
         {under.kind === 'cancel' && (
           <Box display={showing(under)} flexDirection="column">
             <CancelDialog token={under.token} height={rows.board} width={size.columns} onDone={finish} onCancel={back} listen={listenFor(under)} />
+          </Box>
+        )}
+        {under.kind === 'detail' && (
+          <Box display={showing(under)} flexDirection="column">
+            <TokenDetailView token={under.token} width={size.columns} height={rows.board} back={under.back} />
           </Box>
         )}
         {mode.kind === 'confirm' && <ConfirmDialog title={mode.title} detail={mode.detail} />}

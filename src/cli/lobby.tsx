@@ -1,0 +1,70 @@
+/**
+ * `opd-desk lobby`: the lobby board for the waiting room's TV. It opens the day's journal
+ * read-only and follows it as a second desk does (four times a second), showing token numbers
+ * only; it never writes, not even the clock (the desks move it).
+ */
+import { render } from 'ink';
+import { DeskSession } from '../journal/session.js';
+import { defaultRoster } from '../engine/index.js';
+import { createDeskStore, type DeskStore } from '../store/desk-store.js';
+import { selectLobby } from '../store/counter-selectors.js';
+import { terminalSafeLines } from '../text/terminal-safe.js';
+import { DeskProvider } from '../ui/desk-context.js';
+import { LobbyBoard } from '../ui/LobbyBoard.js';
+import { FRAME_RATE, SYNC_EVERY_MS, titlesOf } from './dashboard.js';
+import { openRecordedJournal, type DayOptions } from './open-day.js';
+import { enterAlternateScreen } from './terminal-screen.js';
+
+/** Draws the lobby board of a store until q or Esc; the caller keeps the store up to date. */
+export async function showLobby(store: DeskStore, title: string): Promise<void> {
+  const screen = enterAlternateScreen(process.stdout);
+  try {
+    const instance = render(
+      <DeskProvider store={store}>
+        <LobbyBoard title={title} />
+      </DeskProvider>,
+      { exitOnCtrlC: false, incrementalRendering: true, maxFps: FRAME_RATE },
+    );
+    await instance.waitUntilExit();
+  } finally {
+    screen.restore();
+  }
+}
+
+/** The lobby board as plain text, for a pipe or a file: who is being seen, who is next. */
+export function lobbyText(store: DeskStore): string {
+  const lobby = selectLobby(store.getState());
+  const lines = lobby.doctors.map(
+    (doctor) => `${doctor.name}: now ${doctor.consulting ?? '—'} · next ${doctor.next.length > 0 ? doctor.next.join(' ') : '—'} · ${doctor.waiting} waiting`,
+  );
+  return `${[`Lobby ${lobby.clock}`, ...lines].join('\n')}\n`;
+}
+
+export async function lobbyCommand(options: DayOptions): Promise<number> {
+  const { journal, date } = openRecordedJournal(options);
+  try {
+    const session = DeskSession.open({
+      journal,
+      date,
+      desk: 'lobby',
+      fallbackRoster: defaultRoster(),
+      ...(options.replayAnyway !== undefined && { replayAnyway: options.replayAnyway }),
+    });
+    const store = createDeskStore(session);
+    if (!process.stdout.isTTY || !process.stdin.isTTY) {
+      process.stdout.write(terminalSafeLines(lobbyText(store)));
+      process.stderr.write('opd-desk: the lobby board needs a terminal; printed it instead.\n');
+      return 0;
+    }
+    const timer = setInterval(() => store.getState().sync(), SYNC_EVERY_MS);
+    try {
+      const day = titlesOf(date, true)[1];
+      await showLobby(store, `Waiting room · ${day} · please wait for your token`);
+    } finally {
+      clearInterval(timer);
+    }
+    return 0;
+  } finally {
+    journal.close();
+  }
+}
