@@ -26,7 +26,7 @@ function lobbyAt(columns: number, rows: number, commands: Command[], roster: Ros
 }
 
 const morning: Command[] = [
-  { ...book('Asha Rao', 'walk-in', '09:00'), phone: '9845012345' },
+  { op: 'book', doctor: 'sharma', patient: 'Asha Rao', source: 'walk-in', slot: '09:00', phone: '9845012345' },
   book('Kiran Shah', 'walk-in', '09:00'),
   book('Dev Patel', 'online', '09:00'),
   book('Meena Iyer', 'walk-in', '09:00'),
