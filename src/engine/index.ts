@@ -68,4 +68,4 @@ export { countStatuses, isActive, isBooked, isFinal, isWaitlisted, type StatusCo
 export { DEFAULT_PHONE_REGION, MAX_PHONE_DIGITS, nameKey, normaliseName, normalisePhone, patientKey, phoneKey } from './patient.js';
 export { matchTokens, type MatchOptions } from './search.js';
 export { consultMinutes, expectedTime, formatPhone, waitAlertMinutes, waitingList, type WaitingList, type WaitingPatient } from './counter.js';
-export { tokenHistory, type HistoryLine, type LoggedCommand } from './token-history.js';
+export { HistoryIndex, tokenHistory, type HistoryLine, type LoggedCommand } from './token-history.js';

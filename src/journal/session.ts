@@ -163,9 +163,9 @@ export class DeskSession implements DayKeeper {
     }
   }
 
-  /** The day's journal up to what this desk has applied, for a token's history. */
-  log(): JournalEntry[] {
-    return this.options.journal.read(this.options.date, 0).filter((entry) => entry.seq <= this.appliedSeq);
+  /** The day's journal after `afterSeq`, up to what this desk has applied, for a token's history. */
+  log(afterSeq = 0): JournalEntry[] {
+    return this.options.journal.read(this.options.date, afterSeq).filter((entry) => entry.seq <= this.appliedSeq);
   }
 
   /** Applies what other desks committed since the last look; cheap when nothing changed. */

@@ -23,8 +23,8 @@ export interface DayKeeper {
   followClock(time: string): Outcome[];
   /** Commands (of this desk's start or of other desks since) that replayed to a different result. */
   readonly mismatches?: readonly ReplayMismatch[];
-  /** Every command the day has seen so far, in order, for a token's history; absent if not kept. */
-  log?(): readonly LoggedCommand[];
+  /** The day's commands after `afterSeq` (default: all), in order, for a token's history; absent if not kept. */
+  log?(afterSeq?: number): readonly LoggedCommand[];
 }
 
 /** A day in memory; it keeps its own log of commands (commands sent before it was made are not in it). */
@@ -41,6 +41,6 @@ export function memoryKeeper(day: Day): DayKeeper {
     submit: (command) => [run(command)],
     sync: () => [],
     followClock: (time) => ((parseTime(time) ?? 0) > day.clock ? [run({ op: 'clock', time })] : []),
-    log: () => log,
+    log: (afterSeq = 0) => (afterSeq === 0 ? log : log.filter((entry) => entry.seq > afterSeq)),
   };
 }

@@ -2,7 +2,7 @@
  * What the counter shows beyond the board: the lobby board for the waiting room (token numbers
  * only, never a name or a phone) and a token's detail, with its history from the day's log.
  */
-import { callQueue, expectedTime, findToken, formatPhone, formatTime, tokenHistory, type HistoryLine, type Source, type Status } from '../engine/index.js';
+import { callQueue, expectedTime, findToken, formatPhone, formatTime, HistoryIndex, type HistoryLine, type Source, type Status } from '../engine/index.js';
 import type { DeskState } from './desk-store.js';
 import { perVersion } from './selectors.js';
 
@@ -56,12 +56,28 @@ export interface TokenDetail {
   history: HistoryLine[] | null;
 }
 
-/** A token's detail, or undefined for a token the day does not have. Replays the day's log: call on demand. */
+/**
+ * One history index per store (its log function): the first detail replays the day's log, later
+ * ones only what was logged since.
+ */
+const indexes = new WeakMap<DeskState['log'], HistoryIndex>();
+
+function historyOf(state: DeskState, token: string): HistoryLine[] | null {
+  let index = indexes.get(state.log);
+  if (!index) {
+    if (state.log(Number.MAX_SAFE_INTEGER) === null) return null;
+    index = new HistoryIndex(state.day.roster);
+    indexes.set(state.log, index);
+  }
+  index.add(state.log(index.seq) ?? []);
+  return index.history(token);
+}
+
+/** A token's detail, or undefined for a token the day does not have. The first one on a day replays its log. */
 export function tokenDetail(state: DeskState, id: string): TokenDetail | undefined {
   const day = state.day;
   const token = findToken(day, id);
   if (!token) return undefined;
-  const log = state.log();
   const expected = expectedTime(day, token);
   return {
     token: token.id,
@@ -75,6 +91,6 @@ export function tokenDetail(state: DeskState, id: string): TokenDetail | undefin
     checkedIn: token.checkedIn === null ? null : formatTime(token.checkedIn),
     calledAt: token.calledAt === null ? null : formatTime(token.calledAt),
     movedTo: token.movedTo,
-    history: log === null ? null : tokenHistory(day.roster, log, token.id),
+    history: historyOf(state, token.id),
   };
 }

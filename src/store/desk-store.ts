@@ -59,8 +59,8 @@ export interface DeskState {
   sync: () => boolean;
   /** Moves the clock with the wall clock (HH:MM), if it is not there already. */
   followClock: (time: string) => void;
-  /** Every command of the day so far (for a token's history), or null when the keeper keeps none. */
-  log: () => readonly LoggedCommand[] | null;
+  /** The day's commands after `afterSeq` (default: all), for a token's history; null when the keeper keeps none. */
+  log: (afterSeq?: number) => readonly LoggedCommand[] | null;
 }
 
 export type DeskStore = StoreApi<DeskState>;
@@ -196,7 +196,7 @@ export function createDeskStore(source: Day | DayKeeper): DeskStore {
         if (fresh.length > 0) set({ last: { text: mismatchNotice(fresh), tone: 'error' } });
         return outcomes.length > 0;
       },
-      log: () => keeper.log?.() ?? null,
+      log: (afterSeq) => keeper.log?.(afterSeq) ?? null,
       followClock(time) {
         try {
           const outcomes = keeper.followClock(time);

@@ -181,7 +181,7 @@ export const KEYMAP: readonly Binding[] = [
     screen: 'detail',
     action: 'close',
     keys: [{ key: 'escape' }, { key: 'return' }, { input: 'q' }],
-    label: 'Esc',
+    label: 'Esc, Enter or q',
     help: 'back to the board',
     hint: { key: 'Esc', action: 'close' },
   },
@@ -297,7 +297,13 @@ export const KEYMAP: readonly Binding[] = [
     hint: { key: '←→', action: 'doctors' },
   },
   { screen: 'film', action: 'quit', keys: [{ input: 'q' }, { key: 'escape' }], label: 'q', help: 'stop', hint: { key: 'q', action: 'stop' } },
-  { screen: 'lobby', action: 'quit', keys: [{ input: 'q' }, { key: 'escape' }, { input: 'c', ctrl: true }], label: 'q or Esc', help: 'leave the lobby board' },
+  {
+    screen: 'lobby',
+    action: 'quit',
+    keys: [{ input: 'q' }, { key: 'escape' }, { input: 'c', ctrl: true }],
+    label: 'q, Esc or Ctrl+C',
+    help: 'leave the lobby board (it changes nothing)',
+  },
   { screen: 'report', action: 'quit', keys: [{ input: 'q' }, { key: 'escape' }], label: 'q', help: 'quit', hint: { key: 'q', action: 'quit' } },
 ];
 
