@@ -44,7 +44,12 @@ describe("the day's log", () => {
     const store = createDeskStore(createDay(defaultRoster()));
     store.getState().dispatch(book('Asha Rao'));
     store.getState().dispatch({ op: 'check-in', token: 'SHR-001' });
-    expect(store.getState().log()?.map((entry) => entry.command.op)).toEqual(['book', 'check-in']);
+    expect(
+      store
+        .getState()
+        .log()
+        ?.map((entry) => entry.command.op),
+    ).toEqual(['book', 'check-in']);
     expect(tokenDetail(store.getState(), 'shr-1')?.history?.map((line) => line.text)).toEqual([
       'SHR-001 Asha Rao booked into 09:00-10:00',
       'SHR-001 Asha Rao checked in',
@@ -59,7 +64,12 @@ describe("the day's log", () => {
     front.getState().dispatch(book('Asha Rao'));
     back.getState().dispatch(book('Ravi Kumar', 'emergency'));
     // Front has not looked yet: its log ends where its day does.
-    expect(front.getState().log()?.map((entry) => entry.seq)).toEqual([1]);
+    expect(
+      front
+        .getState()
+        .log()
+        ?.map((entry) => entry.seq),
+    ).toEqual([1]);
     front.getState().sync();
     const history = tokenDetail(front.getState(), 'SHR-002')!.history!;
     expect(history.map((line) => [line.seq, line.desk, line.text])).toEqual([[2, 'back', 'SHR-002 Ravi Kumar booked into 09:00-10:00']]);
