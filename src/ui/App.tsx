@@ -7,6 +7,7 @@
 import { Box, useApp } from 'ink';
 import { useEffect } from 'react';
 import type { Result } from '../engine/index.js';
+import { tokenDetail } from '../store/counter-selectors.js';
 import { selectColumns } from '../store/selectors.js';
 import { paging as pagingFor, rowsFor } from './board-layout.js';
 import { Board } from './Board.js';
@@ -20,6 +21,7 @@ import { HelpOverlay } from './HelpOverlay.js';
 import { hintsOf, type Screen } from './keymap.js';
 import { StatusBar } from './StatusBar.js';
 import { Ticker } from './Ticker.js';
+import { maxHistoryBack } from './token-detail-lines.js';
 import { TokenDetailView } from './TokenDetailView.js';
 import { useDeskInput } from './use-desk-input.js';
 import { useReducerNow } from './use-reducer-now.js';
@@ -56,7 +58,17 @@ export function App({ title = 'OPD desk', shortTitles = [], quitWarning, liveClo
   const viewNow = (cursor: DeskScreenState['cursor']): DeskView => {
     const all = selectColumns(store.getState());
     const selection = settled(cursor, all);
-    return { columns: all, perPage: pagingFor(size.columns, all.length, selection.doctor).perPage, day: store.getState().day, quitWarning, liveClock };
+    return {
+      columns: all,
+      perPage: pagingFor(size.columns, all.length, selection.doctor).perPage,
+      day: store.getState().day,
+      quitWarning,
+      liveClock,
+      maxHistoryBack: (token: string) => {
+        const detail = tokenDetail(store.getState(), token);
+        return detail ? maxHistoryBack(detail, rowsFor(size.rows).board) : 0;
+      },
+    };
   };
   const [state, dispatch, now] = useReducerNow(
     (s: DeskScreenState, a: DeskAction) => reduceDesk(s, a, viewNow(s.cursor)),

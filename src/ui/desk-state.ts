@@ -40,6 +40,8 @@ export interface DeskView {
   quitWarning?: string | undefined;
   /** The day is today's: its clock follows the wall clock, and t does not move it. */
   liveClock?: boolean | undefined;
+  /** How far a token's history can scroll back on this screen (the detail stops there). */
+  maxHistoryBack?: ((token: string) => number) | undefined;
 }
 
 export type DeskAction =
@@ -236,7 +238,8 @@ export function reduceDesk(state: DeskScreenState, action: DeskAction, view: Des
       return board(state);
     case 'scroll':
       // Up goes back in time: one more line scrolled back from the newest.
-      return state.mode.kind === 'detail' ? { ...state, mode: { ...state.mode, back: Math.max(0, state.mode.back - action.delta) } } : state;
+      if (state.mode.kind !== 'detail') return state;
+      return { ...state, mode: { ...state.mode, back: Math.max(0, Math.min(view.maxHistoryBack?.(state.mode.token) ?? 0, state.mode.back - action.delta)) } };
     case 'move-doctor':
       return moveDoctor(state, action.delta, view);
     case 'page':

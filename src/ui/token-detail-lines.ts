@@ -33,6 +33,14 @@ function facts(detail: TokenDetail): Line[] {
   ];
 }
 
+/** The facts above the history: three lines, a blank and the "History" heading. */
+const HEAD_LINES = 5;
+
+/** How far back the history can scroll at this height: the lines that do not fit. */
+export function maxHistoryBack(detail: TokenDetail, height: number): number {
+  return Math.max(0, (detail.history?.length ?? 0) - Math.max(1, height - HEAD_LINES));
+}
+
 /** The lines of the detail screen, exactly `height` or fewer, none wider than `width`. */
 export function tokenDetailLines(detail: TokenDetail, width: number, height: number, back: number): Line[] {
   const head = [...facts(detail), [{ text: ' ' }], [{ text: 'History', bold: true }] as Line];
@@ -47,7 +55,7 @@ export function tokenDetailLines(detail: TokenDetail, width: number, height: num
             ...(line.desk !== undefined ? [{ text: `${line.desk} `, color: 'cyan' }] : []),
             { text: line.text },
           ]);
-  const room = Math.max(1, height - head.length);
+  const room = Math.max(1, height - HEAD_LINES);
   const end = history.length - Math.min(back, Math.max(0, history.length - room));
   const start = Math.max(0, end - room);
   const shown = history.slice(start, end);

@@ -70,7 +70,10 @@ describe('the token detail', () => {
     expect(frame).toContain('earlier (↑ scrolls)');
     expect(frame).not.toContain('#1 SHR-001 Asha Rao booked');
     for (const line of frame.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
-    const scrolled = await desk.press(KEYS.up.repeat(20), (f) => f.includes('#1 SHR-001 Asha Rao booked'));
+    const scrolled = await desk.press(KEYS.up.repeat(40), (f) => f.includes('#1 SHR-001 Asha Rao booked'));
     expect(scrolled).not.toContain('earlier');
+    // Scrolled back as far as it goes, one ↓ comes forward again at once.
+    const forward = await desk.press(KEYS.down, (f) => !f.includes('#1 SHR-001 Asha Rao booked'));
+    expect(forward).toContain('earlier (↑ scrolls)');
   });
 });
