@@ -52,7 +52,7 @@ export interface TokenDetail {
   checkedIn: string | null;
   calledAt: string | null;
   movedTo: string | null;
-  /** Null when the day keeps no log (a day in memory that was not started by this desk). */
+  /** Null when the day's keeper keeps no log of its commands. */
   history: HistoryLine[] | null;
 }
 
@@ -65,6 +65,7 @@ const indexes = new WeakMap<DeskState['log'], HistoryIndex>();
 function historyOf(state: DeskState, token: string): HistoryLine[] | null {
   let index = indexes.get(state.log);
   if (!index) {
+    // Asking for nothing new tells whether the keeper keeps a log at all, without reading one.
     if (state.log(Number.MAX_SAFE_INTEGER) === null) return null;
     index = new HistoryIndex(state.day.roster);
     indexes.set(state.log, index);

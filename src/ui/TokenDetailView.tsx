@@ -13,7 +13,7 @@ interface Props {
   back: number;
 }
 
-/** A token's detail (Enter on a patient). Replays the day's log once per change of the day, not per frame. */
+/** A token's detail (Enter on a patient). Takes in the day's new commands when the day changes, not per frame. */
 export function TokenDetailView({ token, width, height, back }: Props) {
   const store = useDeskStore();
   const version = useDesk((state) => state.version);
