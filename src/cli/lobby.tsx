@@ -8,7 +8,9 @@ import { DeskSession } from '../journal/session.js';
 import { defaultRoster } from '../engine/index.js';
 import { createDeskStore, type DeskStore } from '../store/desk-store.js';
 import { selectLobby } from '../store/counter-selectors.js';
-import { terminalSafeLines } from '../text/terminal-safe.js';
+import { terminalSafe, terminalSafeLines } from '../text/terminal-safe.js';
+import { defaultDataFile, localDate, parseDate } from '../journal/place.js';
+import { SqliteJournal } from '../journal/sqlite-journal.js';
 import { DeskProvider } from '../ui/desk-context.js';
 import { LobbyBoard } from '../ui/LobbyBoard.js';
 import { FRAME_RATE, SYNC_EVERY_MS, titlesOf } from './dashboard.js';
@@ -40,8 +42,29 @@ export function lobbyText(store: DeskStore): string {
   return `${[`Lobby ${lobby.clock}`, ...lines].join('\n')}\n`;
 }
 
+/** How often a lobby started before its day looks again for the day. */
+export const DAY_WAIT_MS = 1000;
+
+/**
+ * The journal, read-only, with the day started. In a terminal a lobby switched on before the
+ * first desk waits for a desk to start the day (Ctrl+C stops it); elsewhere a missing day is
+ * refused, naming the days the file has.
+ */
+async function journalWithDay(options: DayOptions, terminal: boolean): Promise<{ journal: SqliteJournal; date: string }> {
+  const file = options.data ?? defaultDataFile();
+  const date = options.date === undefined ? localDate() : parseDate(options.date);
+  if (!terminal) return openRecordedJournal(options);
+  const journal = SqliteJournal.open(file, { readOnly: true });
+  if (journal.day(date) === undefined) {
+    process.stderr.write(`opd-desk lobby: waiting for a desk to start ${date} in ${terminalSafe(file)} (Ctrl+C stops)\n`);
+    while (journal.day(date) === undefined) await new Promise((resolve) => setTimeout(resolve, DAY_WAIT_MS));
+  }
+  return { journal, date };
+}
+
 export async function lobbyCommand(options: DayOptions): Promise<number> {
-  const { journal, date } = openRecordedJournal(options);
+  const terminal = process.stdout.isTTY === true && process.stdin.isTTY === true;
+  const { journal, date } = await journalWithDay(options, terminal);
   try {
     const session = DeskSession.open({
       journal,
@@ -51,7 +74,7 @@ export async function lobbyCommand(options: DayOptions): Promise<number> {
       ...(options.replayAnyway !== undefined && { replayAnyway: options.replayAnyway }),
     });
     const store = createDeskStore(session);
-    if (!process.stdout.isTTY || !process.stdin.isTTY) {
+    if (!terminal) {
       process.stdout.write(terminalSafeLines(lobbyText(store)));
       process.stderr.write('opd-desk: the lobby board needs a terminal; printed it instead.\n');
       return 0;

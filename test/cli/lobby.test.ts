@@ -21,6 +21,21 @@ function apply(file: string, lines: object[]): void {
   if (run.status !== 0) throw new Error(run.stderr);
 }
 
+/** Starts the lobby in a 120x40 pseudo-terminal (util-linux `script`). */
+function lobbyInTerminal(file: string, date: string) {
+  const env = { ...process.env, CI: 'false', CONTINUOUS_INTEGRATION: 'false' };
+  const child = spawn('script', ['-qfec', `stty cols 120 rows 40; exec ${process.execPath} ${CLI} lobby --data ${file} --date ${date}`, '/dev/null'], {
+    stdio: ['pipe', 'pipe', 'pipe'],
+    env,
+  });
+  let output = '';
+  child.stdout.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  return { child, exited, seen: () => stripVTControlCharacters(output) };
+}
+
 async function until(condition: () => boolean): Promise<void> {
   for (let i = 0; i < 400 && !condition(); i++) await new Promise((r) => setTimeout(r, 25));
   if (!condition()) throw new Error('timed out');
@@ -35,17 +50,7 @@ describe('opd-desk lobby', () => {
       { op: 'check-in', token: 'SHR-001' },
       { op: 'check-in', token: 'SHR-002' },
     ]);
-    const env = { ...process.env, CI: 'false', CONTINUOUS_INTEGRATION: 'false' };
-    const child = spawn('script', ['-qfec', `stty cols 120 rows 40; exec ${process.execPath} ${CLI} lobby --data ${file} --date ${DATE}`, '/dev/null'], {
-      stdio: ['pipe', 'pipe', 'pipe'],
-      env,
-    });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    const seen = () => stripVTControlCharacters(output);
+    const { child, exited, seen } = lobbyInTerminal(file, DATE);
     await until(() => seen().includes('2 waiting'));
     apply(file, [{ op: 'call', doctor: 'sharma' }]);
     await until(() => seen().includes('Now seeing SHR-001'));
@@ -57,7 +62,20 @@ describe('opd-desk lobby', () => {
     expect(seen()).not.toContain('98450');
   });
 
-  it('refuses a day that has not started, naming the days the file has, and writes nothing', () => {
+  it('in a terminal, waits for a desk to start the day, then shows it', async () => {
+    const file = journal();
+    apply(file, [{ op: 'book', doctor: 'sharma', patient: 'Asha Rao' }]);
+    const { child, exited, seen } = lobbyInTerminal(file, '2026-03-03');
+    await until(() => seen().includes('waiting for a desk to start 2026-03-03'));
+    spawnSync(process.execPath, [CLI, 'apply', '--data', file, '--date', '2026-03-03', '-'], {
+      input: ['{"op":"book","doctor":"reddy","patient":"Omar Ali"}', '{"op":"check-in","token":"RED-001"}'].join('\n'),
+    });
+    await until(() => seen().includes('RED-001') && seen().includes('1 waiting'));
+    child.stdin.write('q');
+    expect(await exited).toBe(0);
+  });
+
+  it('without a terminal, refuses a day that has not started, naming the days the file has, and writes nothing', () => {
     const file = journal();
     apply(file, [{ op: 'book', doctor: 'sharma', patient: 'Asha Rao' }]);
     const before = readFileSync(file);
