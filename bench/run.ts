@@ -7,6 +7,7 @@ const { benchRender, benchStartup } = await import('./render.js');
 const { benchSimulate } = await import('./simulate.js');
 const { benchJournal } = await import('./journal.js');
 const { benchUndo } = await import('./undo.js');
+const { benchTokenHistory } = await import('./token-history.js');
 const { benchServe } = await import('./serve.js');
 const { benchPostgres } = await import('./postgres.js');
 
@@ -15,6 +16,7 @@ const suites: Record<string, () => string | Promise<string>> = {
   engine: () => benchEngine(),
   'engine-flow': () => benchEngine(5, true),
   undo: () => benchUndo(),
+  'token-history': () => benchTokenHistory(),
   apply: () => benchApply(),
   render: () => benchRender(),
   startup: () => benchStartup(),

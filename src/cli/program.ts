@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { JournalError } from '../journal/journal.js';
 import { applyCommand, type ApplyOptions } from './apply.js';
 import { runDashboard } from './dashboard.js';
+import { lobbyCommand } from './lobby.js';
 import { exportCommand, logCommand, verifyCommand } from './journal-commands.js';
 import { terminalSafeLines } from '../text/terminal-safe.js';
 import { VERSION } from './version.js';
@@ -83,6 +84,18 @@ function program(): Command {
     .exitOverride()
     .action((options: DayOptions & { replay?: boolean }) => {
       process.exitCode = logCommand(options);
+    });
+
+  cli
+    .command('lobby')
+    .description(
+      "the lobby board for the waiting room's TV: per doctor the token in consultation, the next three, how many wait (token numbers only); follows the day's journal",
+    )
+    .option('--data <file>', 'journal file (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)')
+    .option('--date <YYYY-MM-DD>', 'the day (default: today)')
+    .exitOverride()
+    .action(async (options: DayOptions) => {
+      process.exitCode = await lobbyCommand(options);
     });
 
   cli

@@ -3,7 +3,16 @@ export { DeskError } from './errors.js';
 export type { Minutes, SlotReference } from './time.js';
 export { formatSlot, formatTime, parseSlotReference, parseTime } from './time.js';
 export { PRIORITY, SOURCES, parseSource, type Priority, type Source } from './sources.js';
-export { DEFAULT_POLICY, defaultRoster, type Displacement, type DoctorSpec, type Policy, type Roster, type SlotSpec } from './roster.js';
+export {
+  DEFAULT_POLICY,
+  DEFAULT_WAIT_ALERT_MINUTES,
+  defaultRoster,
+  type Displacement,
+  type DoctorSpec,
+  type Policy,
+  type Roster,
+  type SlotSpec,
+} from './roster.js';
 export {
   OPENING_TIME,
   STATUSES,
@@ -59,3 +68,5 @@ export { tickerLine, statusLine, nextSlotBoundary, previewNextAvailable, preview
 export { countStatuses, isActive, isBooked, isFinal, isWaitlisted, type StatusCounts } from './status.js';
 export { DEFAULT_PHONE_REGION, MAX_PHONE_DIGITS, nameKey, normaliseName, normalisePhone, patientKey, phoneKey } from './patient.js';
 export { matchTokens, type MatchOptions } from './search.js';
+export { consultMinutes, expectedTime, formatPhone, waitAlertMinutes, waitingList, type WaitingList, type WaitingPatient } from './counter.js';
+export { HistoryIndex, tokenHistory, type HistoryLine, type LoggedCommand } from './token-history.js';

@@ -104,6 +104,8 @@ export interface Doctor {
 }
 
 export interface Day {
+  /** The roster the day was built from (the counter's settings, a replay of its journal). */
+  readonly roster: Roster;
   readonly policy: Readonly<Policy>;
   /** The region a phone without a country code is read in (roster `phoneRegion`). */
   readonly phoneRegion: string;
@@ -227,6 +229,7 @@ export function buildDay(roster: Roster): Day {
   }
   const closingOrder = doctors.flatMap((doctor) => doctor.slots).sort((a, b) => a.end - b.end || a.doctor.index - b.doctor.index || a.index - b.index);
   return {
+    roster,
     policy: Object.freeze({ ...DEFAULT_POLICY, ...roster.policy }),
     phoneRegion: roster.phoneRegion ?? DEFAULT_PHONE_REGION,
     doctors,

@@ -47,7 +47,14 @@ export interface Roster {
   policy?: Partial<Policy>;
   /** Region for phones written without a country code (ISO 3166 code); default `IN`. */
   phoneRegion?: string;
+  /** A checked-in patient waiting longer than this stands out on the desk (default 30). */
+  waitAlertMinutes?: number;
+  /** Minutes a consultation takes, for expected times; default: each slot's length ÷ its seats. */
+  consultMinutes?: number;
 }
+
+/** How long a checked-in patient may wait before the desk makes them stand out, unless the roster says. */
+export const DEFAULT_WAIT_ALERT_MINUTES = 30;
 
 const DEFAULT_HOURS = [9, 10, 11, 12, 14, 15, 16] as const;
 

@@ -163,6 +163,11 @@ export class DeskSession implements DayKeeper {
     }
   }
 
+  /** The day's journal after `afterSeq`, up to what this desk has applied, for a token's history. */
+  log(afterSeq = 0): JournalEntry[] {
+    return this.options.journal.read(this.options.date, afterSeq).filter((entry) => entry.seq <= this.appliedSeq);
+  }
+
   /** Applies what other desks committed since the last look; cheap when nothing changed. */
   sync(): Outcome[] {
     const mark = this.options.journal.changeMark();

@@ -3,7 +3,7 @@
  * makes each command durable before it is published (the desk). Either way commands reach the
  * engine only through here.
  */
-import { execute, parseTime, type Command, type Day, type Outcome, type Result } from '../engine/index.js';
+import { execute, parseTime, type Command, type Day, type LoggedCommand, type Outcome, type Result } from '../engine/index.js';
 
 /** A command whose result here differs from the one recorded when it was committed. */
 export interface ReplayMismatch {
@@ -23,13 +23,24 @@ export interface DayKeeper {
   followClock(time: string): Outcome[];
   /** Commands (of this desk's start or of other desks since) that replayed to a different result. */
   readonly mismatches?: readonly ReplayMismatch[];
+  /** The day's commands after `afterSeq` (default: all), in order, for a token's history; absent if not kept. */
+  log?(afterSeq?: number): readonly LoggedCommand[];
 }
 
+/** A day in memory; it keeps its own log of commands (commands sent before it was made are not in it). */
 export function memoryKeeper(day: Day): DayKeeper {
+  const log: LoggedCommand[] = [];
+  const run = (command: Command): Outcome => {
+    const outcome = execute(day, command);
+    // The day's own count is how undo names a command here (execute's default reference).
+    log.push({ seq: day.commandCount, command, result: outcome.result });
+    return outcome;
+  };
   return {
     day,
-    submit: (command) => [execute(day, command)],
+    submit: (command) => [run(command)],
     sync: () => [],
-    followClock: (time) => ((parseTime(time) ?? 0) > day.clock ? [execute(day, { op: 'clock', time })] : []),
+    followClock: (time) => ((parseTime(time) ?? 0) > day.clock ? [run({ op: 'clock', time })] : []),
+    log: (afterSeq = 0) => (afterSeq === 0 ? log : log.filter((entry) => entry.seq > afterSeq)),
   };
 }

@@ -59,6 +59,13 @@ export const rosterSchema = z
       .string({ error: 'must be a region code such as "IN"' })
       .refine((code) => isSupportedCountry(code), { message: 'must be a region code such as "IN" that libphonenumber-js knows' })
       .optional(),
+    waitAlertMinutes: z
+      .number({ error: 'must be a whole number of minutes' })
+      .int('must be a whole number of minutes')
+      .min(1, 'must be at least 1')
+      .max(720, 'must be at most 720')
+      .optional(),
+    consultMinutes: z.number({ error: 'must be a number of minutes' }).min(1, 'must be at least 1').max(720, 'must be at most 720').optional(),
   })
   .superRefine((roster, ctx) => {
     // A doctor is referenced by id or name, case-insensitively: every such key must be unique.

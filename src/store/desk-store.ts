@@ -5,7 +5,19 @@
  * keeper makes it durable, the store publishes.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { tickerLine, statusLine, formatTime, type Command, type Day, type DayEvent, type Outcome, type Result } from '../engine/index.js';
+import {
+  expectedTime,
+  findToken,
+  tickerLine,
+  statusLine,
+  formatTime,
+  type Command,
+  type Day,
+  type DayEvent,
+  type LoggedCommand,
+  type Outcome,
+  type Result,
+} from '../engine/index.js';
 import { memoryKeeper, type DayKeeper, type ReplayMismatch } from '../keeper/day-keeper.js';
 
 export type Tone = 'ok' | 'warn' | 'error';
@@ -47,6 +59,8 @@ export interface DeskState {
   sync: () => boolean;
   /** Moves the clock with the wall clock (HH:MM), if it is not there already. */
   followClock: (time: string) => void;
+  /** The day's commands after `afterSeq` (default: all), for a token's history; null when the keeper keeps none. */
+  log: (afterSeq?: number) => readonly LoggedCommand[] | null;
 }
 
 export type DeskStore = StoreApi<DeskState>;
@@ -81,6 +95,21 @@ export function mismatchNotice(mismatches: readonly ReplayMismatch[]): string {
   return `Another desk's command #${first.seq} gave ${first.recorded.status} there but ${first.replayed.status} here${more}: check both desks run the same opd-desk.`;
 }
 
+/**
+ * The result line, and for a patient just given a seat, when to expect to go in (what the
+ * receptionist tells them: "about 10:40").
+ */
+export function resultLine(day: Day, result: Result): string {
+  const line = statusLine(day, result);
+  const seated =
+    (result.op === 'book' || result.op === 'move') && (result.status === 'ALLOCATED' || result.status === 'REALLOCATED' || result.status === 'MOVED');
+  if (!seated) return line;
+  const id = result.op === 'move' && result.status === 'MOVED' ? (result.newToken ?? result.token) : 'token' in result ? result.token : undefined;
+  const token = id === undefined ? undefined : findToken(day, id);
+  const at = token === undefined ? null : expectedTime(day, token);
+  return at === null ? line : `${line} · about ${formatTime(at)}`;
+}
+
 const NO_HIGHLIGHTS: Readonly<Record<string, Highlight>> = Object.freeze({});
 
 /** A store over a day in memory, or over any keeper (a journal). */
@@ -109,7 +138,7 @@ export function createDeskStore(source: Day | DayKeeper): DeskStore {
       set({
         day: keeper.day,
         version: keeper.day.version,
-        last: shown ? { text: statusLine(keeper.day, shown.result), tone: toneOf(shown.result) } : state.last,
+        last: shown ? { text: resultLine(keeper.day, shown.result), tone: toneOf(shown.result) } : state.last,
         ticker: fresh.length === 0 ? state.ticker : [...state.ticker, ...fresh].slice(-TICKER_LENGTH),
         highlights: outcomes.some((o) => o.events.length > 0) ? highlightsOf(outcomes) : state.highlights,
       });
@@ -167,6 +196,7 @@ export function createDeskStore(source: Day | DayKeeper): DeskStore {
         if (fresh.length > 0) set({ last: { text: mismatchNotice(fresh), tone: 'error' } });
         return outcomes.length > 0;
       },
+      log: (afterSeq) => keeper.log?.(afterSeq) ?? null,
       followClock(time) {
         try {
           const outcomes = keeper.followClock(time);

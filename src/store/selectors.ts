@@ -2,7 +2,19 @@
  * View models of the day for the dashboard, computed once per day version and shared by every
  * component that asks (so a slice keeps its identity until the day really changes).
  */
-import { countStatuses, formatTime, overflowQueue, type Minutes, type Day, type Doctor, type Priority, type Source, type Token } from '../engine/index.js';
+import {
+  countStatuses,
+  formatTime,
+  overflowQueue,
+  waitAlertMinutes,
+  waitingList,
+  type Minutes,
+  type Day,
+  type Doctor,
+  type Priority,
+  type Source,
+  type Token,
+} from '../engine/index.js';
 import type { DeskState } from './desk-store.js';
 
 export interface ChipView {
@@ -13,6 +25,17 @@ export interface ChipView {
   bumps: number;
   /** At the counter (SPEC §5): in consultation now, or checked in and waiting to be called. */
   counter?: 'consulting' | 'checked-in';
+  /** Checked in and waiting longer than the roster's `waitAlertMinutes`. */
+  overdue?: boolean;
+}
+
+/** A patient at the counter: in consultation (minutes since the call) or waiting (since check-in). */
+export interface WaitingView {
+  token: string;
+  patient: string;
+  source: Source;
+  minutes: number;
+  overdue: boolean;
 }
 
 export interface SlotView {
@@ -46,6 +69,8 @@ export interface ColumnView {
   seatsTotal: number;
   slots: SlotView[];
   overflow: OverflowView[];
+  /** Who is with the doctor and who is checked in and waiting, in call order. */
+  waiting: { consulting: WaitingView | null; queue: WaitingView[] };
 }
 
 export interface TotalsView {
@@ -64,9 +89,30 @@ function counterOf(token: Token): ChipView['counter'] {
   return token.checkedIn !== null && token.calledAt === null ? 'checked-in' : undefined;
 }
 
-function chipOf(token: Token): ChipView {
+function chipOf(token: Token, day: Day): ChipView {
   const counter = counterOf(token);
-  return { token: token.id, patient: token.patient, source: token.source, priority: token.priority, bumps: token.bumps, ...(counter && { counter }) };
+  const overdue = counter === 'checked-in' && day.clock - (token.checkedIn ?? day.clock) > waitAlertMinutes(day);
+  return {
+    token: token.id,
+    patient: token.patient,
+    source: token.source,
+    priority: token.priority,
+    bumps: token.bumps,
+    ...(counter && { counter }),
+    ...(overdue && { overdue }),
+  };
+}
+
+function waitingOf(day: Day, doctor: Doctor): ColumnView['waiting'] {
+  const list = waitingList(day, doctor);
+  const view = ({ token, minutes, overdue }: { token: Token; minutes: number; overdue: boolean }): WaitingView => ({
+    token: token.id,
+    patient: token.patient,
+    source: token.source,
+    minutes,
+    overdue,
+  });
+  return { consulting: list.consulting && view(list.consulting), queue: list.queue.map(view) };
 }
 
 function columnOf(day: Day, doctor: Doctor): ColumnView {
@@ -82,7 +128,7 @@ function columnOf(day: Day, doctor: Doctor): ColumnView {
     capacity: slot.capacity,
     closed: slot.closed,
     current: !slot.closed && slot.start <= day.clock,
-    chips: slot.booked.map(chipOf),
+    chips: slot.booked.map((token) => chipOf(token, day)),
     completed: completed.get(slot.index) ?? 0,
   }));
   return {
@@ -93,7 +139,8 @@ function columnOf(day: Day, doctor: Doctor): ColumnView {
     seatsUsed: slots.reduce((sum, s) => sum + s.chips.length + s.completed, 0),
     seatsTotal: slots.reduce((sum, s) => sum + s.capacity, 0),
     slots,
-    overflow: overflowQueue(doctor).map((token, i) => ({ ...chipOf(token), slot: token.slot.label, slotStart: token.slot.start, position: i + 1 })),
+    waiting: waitingOf(day, doctor),
+    overflow: overflowQueue(doctor).map((token, i) => ({ ...chipOf(token, day), slot: token.slot.label, slotStart: token.slot.start, position: i + 1 })),
   };
 }
 
@@ -113,7 +160,7 @@ function totalsOf(day: Day): TotalsView {
 }
 
 /** Caches one value per day, recomputed when the day's version moves. */
-function perVersion<T>(compute: (day: Day) => T): (state: DeskState) => T {
+export function perVersion<T>(compute: (day: Day) => T): (state: DeskState) => T {
   const cache = new WeakMap<Day, { version: number; value: T }>();
   return (state) => {
     const hit = cache.get(state.day);

@@ -7,6 +7,7 @@
 import { Box, useApp } from 'ink';
 import { useEffect } from 'react';
 import type { Result } from '../engine/index.js';
+import { tokenDetail } from '../store/counter-selectors.js';
 import { selectColumns } from '../store/selectors.js';
 import { paging as pagingFor, rowsFor } from './board-layout.js';
 import { Board } from './Board.js';
@@ -20,6 +21,8 @@ import { HelpOverlay } from './HelpOverlay.js';
 import { hintsOf, type Screen } from './keymap.js';
 import { StatusBar } from './StatusBar.js';
 import { Ticker } from './Ticker.js';
+import { maxHistoryBack } from './token-detail-lines.js';
+import { TokenDetailView } from './TokenDetailView.js';
 import { useDeskInput } from './use-desk-input.js';
 import { useReducerNow } from './use-reducer-now.js';
 import { useTerminalSize } from './use-terminal-size.js';
@@ -32,6 +35,7 @@ const SCREEN_OF: Record<DeskMode['kind'], Screen> = {
   cancel: 'cancel',
   confirm: 'question',
   'confirm-quit': 'question',
+  detail: 'detail',
 };
 
 export interface AppProps {
@@ -54,7 +58,17 @@ export function App({ title = 'OPD desk', shortTitles = [], quitWarning, liveClo
   const viewNow = (cursor: DeskScreenState['cursor']): DeskView => {
     const all = selectColumns(store.getState());
     const selection = settled(cursor, all);
-    return { columns: all, perPage: pagingFor(size.columns, all.length, selection.doctor).perPage, day: store.getState().day, quitWarning, liveClock };
+    return {
+      columns: all,
+      perPage: pagingFor(size.columns, all.length, selection.doctor).perPage,
+      day: store.getState().day,
+      quitWarning,
+      liveClock,
+      maxHistoryBack: (token: string) => {
+        const detail = tokenDetail(store.getState(), token);
+        return detail ? maxHistoryBack(detail, rowsFor(size.rows).board) : 0;
+      },
+    };
   };
   const [state, dispatch, now] = useReducerNow(
     (s: DeskScreenState, a: DeskAction) => reduceDesk(s, a, viewNow(s.cursor)),
@@ -96,6 +110,11 @@ export function App({ title = 'OPD desk', shortTitles = [], quitWarning, liveClo
         {under.kind === 'cancel' && (
           <Box display={showing(under)} flexDirection="column">
             <CancelDialog token={under.token} height={rows.board} width={size.columns} onDone={finish} onCancel={back} listen={listenFor(under)} />
+          </Box>
+        )}
+        {under.kind === 'detail' && (
+          <Box display={showing(under)} flexDirection="column">
+            <TokenDetailView token={under.token} width={size.columns} height={rows.board} back={under.back} />
           </Box>
         )}
         {mode.kind === 'confirm' && <ConfirmDialog title={mode.title} detail={mode.detail} />}

@@ -1,11 +1,12 @@
 /**
  * Lays one doctor's column out as lines that fit a given width and height exactly. When the day
  * is too full for the space, it gives up detail in a fixed order (ended slots folded into one
- * line, two patients a line, a shorter overflow list, quiet slots folded to their header) so
+ * line, a waiting list of three, two patients a line, a shorter overflow list, a waiting list of
+ * two, quiet slots folded to their header) so
  * the frame never grows taller than the terminal and the selected row stays in view.
  */
 import { formatTime } from '../engine/index.js';
-import type { ChipView, ColumnView, OverflowView, SlotView } from '../store/selectors.js';
+import type { ChipView, ColumnView, OverflowView, SlotView, WaitingView } from '../store/selectors.js';
 import { cut, cutLine, fitWidth, type Line, type Segment } from './lines.js';
 import { sameTarget, type Target } from './selection.js';
 import { ACCENT, HIGHLIGHT_COLOR, SOURCE_STYLE } from './theme.js';
@@ -25,6 +26,8 @@ interface Options {
   foldEnded: boolean;
   perLine: 1 | 2;
   overflowMax: number;
+  /** How many lines the waiting list may take (the patient in consultation is always shown). */
+  waitingMax: number;
   folded: ReadonlySet<number>;
 }
 
@@ -50,9 +53,36 @@ function gauge(used: number, capacity: number): Segment[] {
 /** How a chip shows where its patient is at the counter; unmarked chips keep their width. */
 const COUNTER_MARK = { consulting: { text: '▶', color: 'yellow' }, 'checked-in': { text: '✓', color: 'green' } } as const;
 
+/** A checked-in patient who has waited longer than the roster's `waitAlertMinutes`. */
+const OVERDUE_MARK = { text: '✓', color: 'red' } as const;
+
+/** One patient at the counter: the one in consultation (▶) or a waiting one, numbered in call order. */
+function waitingLine(entry: WaitingView, lead: string, suffix: string, width: number, style: Partial<Segment>): Line {
+  const nameWidth = Math.max(1, width - lead.length - entry.token.length - 1 - suffix.length);
+  return [
+    { text: lead, ...style, bold: true },
+    { text: `${entry.token} ${fitWidth(entry.patient, nameWidth)}`, ...style },
+    { text: suffix, ...style, bold: true },
+  ];
+}
+
+/** Who is with the doctor, then who is checked in and waiting, in call order, with their minutes. */
+function waitingLines(column: ColumnView, width: number, max: number): Line[] {
+  const { consulting, queue } = column.waiting;
+  const lines: Line[] = [];
+  if (consulting) lines.push(waitingLine(consulting, ' ▶ ', ` in ${consulting.minutes}m`, width, { color: 'yellow' }));
+  const shown = queue.length > max ? queue.slice(0, Math.max(0, max - 1)) : queue;
+  shown.forEach((entry, i) => {
+    const style: Partial<Segment> = entry.overdue ? { color: 'red' } : {};
+    lines.push(waitingLine(entry, `${String(i + 1).padStart(2)} `, ` ${entry.minutes}m${entry.overdue ? '!' : ' '}`, width, style));
+  });
+  if (shown.length < queue.length) lines.push([{ text: `   +${queue.length - shown.length} more checked in`, dim: true }]);
+  return lines;
+}
+
 function chipSegments(chip: ChipView, width: number, input: ColumnLayoutInput, prefix = ''): Segment[] {
   const style = SOURCE_STYLE[chip.source];
-  const mark = chip.counter ? COUNTER_MARK[chip.counter] : undefined;
+  const mark = chip.overdue ? OVERDUE_MARK : chip.counter ? COUNTER_MARK[chip.counter] : undefined;
   const selected = sameTarget(input.selected, { kind: 'token', token: chip.token });
   const highlighted = input.highlights[chip.token];
   const bumped = chip.bumps > 0 ? '↯' : '';
@@ -113,6 +143,7 @@ function build(input: ColumnLayoutInput, options: Options): Line[] {
   const lines: Line[] = [
     [{ text: column.name, bold: true, ...(selectedHere && { color: ACCENT }) }],
     [{ text: `seats ${column.seatsUsed}/${column.seatsTotal} · overflow ${column.overflow.length}`, dim: true }],
+    ...waitingLines(column, input.width, options.waitingMax),
   ];
   const ended = column.slots.filter((s) => s.closed);
   if (options.foldEnded && ended.length > 1) {
@@ -147,14 +178,19 @@ function protectedSlots(input: ColumnLayoutInput): Set<number> {
 
 export function layoutColumn(input: ColumnLayoutInput): Line[] {
   const { height } = input;
-  const options: Options = { foldEnded: false, perLine: 1, overflowMax: Number.POSITIVE_INFINITY, folded: new Set() };
+  const options: Options = { foldEnded: false, perLine: 1, overflowMax: Number.POSITIVE_INFINITY, waitingMax: Number.POSITIVE_INFINITY, folded: new Set() };
   const fits = () => build(input, options).length <= height;
 
   if (!fits()) options.foldEnded = true;
+  // The waiting patients also show (✓) in their slots: their list gives way before the slots do.
+  if (!fits()) options.waitingMax = 3;
   if (!fits()) options.perLine = 2;
   if (!fits()) {
     const overflowLines = input.column.overflow.length;
     for (let max = Math.min(overflowLines, 6); max >= 2 && !fits(); max--) options.overflowMax = max;
+  }
+  if (!fits()) {
+    options.waitingMax = 2;
   }
   if (!fits()) {
     const keep = protectedSlots(input);

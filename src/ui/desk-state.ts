@@ -15,6 +15,8 @@ export type DeskMode =
   | { kind: 'book'; doctor: number; slot: string }
   /** The cancel dialog, starting on this token (the selected patient), if any. */
   | { kind: 'cancel'; token?: string }
+  /** A token's detail; `back` lines of its history scrolled back from the newest. */
+  | { kind: 'detail'; token: string; back: number }
   /** A question; y sends `command`. */
   | { kind: 'confirm'; title: string; detail?: string; command: Command }
   /** Quit? y (or a second Ctrl+C) quits; n goes `back` to the screen it was asked from. */
@@ -38,12 +40,15 @@ export interface DeskView {
   quitWarning?: string | undefined;
   /** The day is today's: its clock follows the wall clock, and t does not move it. */
   liveClock?: boolean | undefined;
+  /** How far a token's history can scroll back on this screen (the detail stops there). */
+  maxHistoryBack?: ((token: string) => number) | undefined;
 }
 
 export type DeskAction =
   | { type: 'key' }
   | { type: 'ask-quit' }
-  | { type: 'open'; screen: 'help' | 'book' | 'cancel' }
+  | { type: 'open'; screen: 'help' | 'book' | 'cancel' | 'detail' }
+  | { type: 'scroll'; delta: 1 | -1 }
   | { type: 'close' }
   | { type: 'move-doctor'; delta: number }
   | { type: 'page'; delta: 1 | -1 }
@@ -126,6 +131,13 @@ function counterCommand(state: DeskScreenState, op: 'check-in' | 'call' | 'done'
   }
   const column = view.columns[selection.doctor];
   return column ? { ...state, submit: { op, doctor: column.id } } : state;
+}
+
+/** Enter on a patient opens their token's detail; on a slot row it says what to select. */
+function openDetail(state: DeskScreenState, view: DeskView): DeskScreenState {
+  const target = settled(state.cursor, view.columns).target;
+  if (target?.kind !== 'token') return { ...state, notice: "Select a patient first (↑/↓), then Enter for their token's history." };
+  return { ...state, mode: { kind: 'detail', token: target.token, back: 0 } };
 }
 
 /** Undo says which command it would take back (the engine's newest undoable one) and asks. */
@@ -211,6 +223,7 @@ export function reduceDesk(state: DeskScreenState, action: DeskAction, view: Des
       return { ...state, mode: { kind: 'confirm-quit', ...(view.quitWarning !== undefined && { detail: view.quitWarning }), ...(back && { back }) } };
     }
     case 'open': {
+      if (action.screen === 'detail') return openDetail(state, view);
       if (action.screen === 'book') {
         const column = view.columns[settled(state.cursor, view.columns).doctor];
         // Said before the form opens, not after a name and phone have been typed.
@@ -223,6 +236,10 @@ export function reduceDesk(state: DeskScreenState, action: DeskAction, view: Des
     }
     case 'close':
       return board(state);
+    case 'scroll':
+      // Up goes back in time: one more line scrolled back from the newest.
+      if (state.mode.kind !== 'detail') return state;
+      return { ...state, mode: { ...state.mode, back: Math.max(0, Math.min(view.maxHistoryBack?.(state.mode.token) ?? 0, state.mode.back - action.delta)) } };
     case 'move-doctor':
       return moveDoctor(state, action.delta, view);
     case 'page':

@@ -6,7 +6,7 @@
  */
 import type { KeyPress } from './key-burst.js';
 
-export type Screen = 'board' | 'help' | 'question' | 'form' | 'cancel' | 'film' | 'report';
+export type Screen = 'board' | 'help' | 'question' | 'form' | 'cancel' | 'film' | 'report' | 'detail' | 'lobby';
 
 type KeyName = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'return' | 'escape' | 'tab' | 'backspace';
 
@@ -99,6 +99,15 @@ export const KEYMAP: readonly Binding[] = [
   },
   {
     screen: 'board',
+    action: 'detail',
+    keys: [{ key: 'return' }],
+    label: 'Enter',
+    help: "the selected patient's token: its history, phone, expected time",
+    readme:
+      "the selected patient's token: its whole history from the journal (booked, displaced by whom, promoted, moved, checked in, called, by which desk), phone, source and expected time",
+  },
+  {
+    screen: 'board',
     action: 'clock',
     keys: input('t'),
     label: 't',
@@ -168,6 +177,26 @@ export const KEYMAP: readonly Binding[] = [
     hint: { key: 'Esc', action: 'close' },
   },
   { screen: 'help', action: 'quit', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'quit (asks first)' },
+  {
+    screen: 'detail',
+    action: 'close',
+    keys: [{ key: 'escape' }, { key: 'return' }, { input: 'q' }],
+    label: 'Esc, Enter or q',
+    help: 'back to the board',
+    hint: { key: 'Esc', action: 'close' },
+  },
+  {
+    screen: 'detail',
+    action: 'scroll',
+    keys: [
+      { key: 'upArrow', delta: -1 },
+      { key: 'downArrow', delta: 1 },
+    ],
+    label: '↑ ↓',
+    help: 'earlier / later history',
+    hint: { key: '↑↓', action: 'history' },
+  },
+  { screen: 'detail', action: 'quit', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'quit (asks first)' },
   { screen: 'form', action: 'quit', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'quit (asks first; n comes back to the form)' },
   { screen: 'cancel', action: 'quit', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'quit (asks first; n comes back here)' },
   { screen: 'question', action: 'yes', keys: input('y', 'Y'), label: 'y', help: 'yes', hint: { key: 'y', action: 'yes' } },
@@ -268,6 +297,13 @@ export const KEYMAP: readonly Binding[] = [
     hint: { key: '←→', action: 'doctors' },
   },
   { screen: 'film', action: 'quit', keys: [{ input: 'q' }, { key: 'escape' }], label: 'q', help: 'stop', hint: { key: 'q', action: 'stop' } },
+  {
+    screen: 'lobby',
+    action: 'quit',
+    keys: [{ input: 'q' }, { key: 'escape' }, { input: 'c', ctrl: true }],
+    label: 'q, Esc or Ctrl+C',
+    help: 'leave the lobby board (it changes nothing)',
+  },
   { screen: 'report', action: 'quit', keys: [{ input: 'q' }, { key: 'escape' }], label: 'q', help: 'quit', hint: { key: 'q', action: 'quit' } },
 ];
 

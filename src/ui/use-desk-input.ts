@@ -23,13 +23,24 @@ export function deskActionOf(press: KeyPress, state: DeskScreenState): DeskActio
     const action = matchKey('help', press)?.action as keyof typeof HELP_ACTIONS | undefined;
     return action ? HELP_ACTIONS[action]() : null;
   }
+  if (mode === 'detail') {
+    const matched = matchKey('detail', press);
+    return matched ? DETAIL_ACTIONS[matched.action as keyof typeof DETAIL_ACTIONS](matched.delta) : null;
+  }
   if (mode !== 'board') return null;
   const matched = matchKey('board', press);
   if (!matched) return null;
   return BOARD_ACTIONS[matched.action as BoardAction](matched.delta);
 }
 
-type BoardAction = 'doctor' | 'row' | 'page' | 'book' | 'cancel' | 'no-show' | 'check-in' | 'call' | 'done' | 'undo' | 'clock' | 'help' | 'quit';
+type BoardAction = 'doctor' | 'row' | 'page' | 'book' | 'cancel' | 'no-show' | 'check-in' | 'call' | 'done' | 'undo' | 'detail' | 'clock' | 'help' | 'quit';
+
+/** What each detail binding of the keymap does. */
+export const DETAIL_ACTIONS = {
+  close: () => ({ type: 'close' }),
+  scroll: (delta: -1 | 1) => ({ type: 'scroll', delta }),
+  quit: () => ({ type: 'ask-quit' }),
+} as const satisfies Record<string, (delta: -1 | 1) => DeskAction>;
 
 /** What each help binding of the keymap does. */
 export const HELP_ACTIONS = {
@@ -49,6 +60,7 @@ export const BOARD_ACTIONS: Record<BoardAction, (delta: -1 | 1) => DeskAction> =
   call: () => ({ type: 'counter', op: 'call' }),
   done: () => ({ type: 'counter', op: 'done' }),
   undo: () => ({ type: 'undo' }),
+  detail: () => ({ type: 'open', screen: 'detail' }),
   clock: () => ({ type: 'clock' }),
   help: () => ({ type: 'open', screen: 'help' }),
   quit: () => ({ type: 'ask-quit' }),

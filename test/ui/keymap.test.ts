@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FORM_ACTIONS } from '../../src/ui/use-booking-form-input.js';
 import { CANCEL_ACTIONS } from '../../src/ui/use-cancel-dialog-input.js';
-import { BOARD_ACTIONS, HELP_ACTIONS } from '../../src/ui/use-desk-input.js';
+import { BOARD_ACTIONS, DETAIL_ACTIONS, HELP_ACTIONS } from '../../src/ui/use-desk-input.js';
+import { LOBBY_ACTIONS } from '../../src/ui/LobbyBoard.js';
 import { QUESTION_ANSWERS } from '../../src/ui/ConfirmDialog.js';
 import { FILM_ACTIONS } from '../../src/ui/SimulationApp.js';
 import { bindingsOf, deskBindings, helpLines, hintsOf, KEYMAP, matchKey, readmeKeyTable, type Screen } from '../../src/ui/keymap.js';
@@ -15,6 +16,8 @@ const HANDLED: Record<Screen, readonly string[]> = {
   cancel: Object.keys(CANCEL_ACTIONS),
   film: Object.keys(FILM_ACTIONS),
   report: ['quit'],
+  detail: Object.keys(DETAIL_ACTIONS),
+  lobby: Object.keys(LOBBY_ACTIONS),
 };
 
 describe('the keymap', () => {
@@ -44,12 +47,19 @@ describe('the keymap', () => {
 
   it('gives the status bar its hints and the help its lines, PageUp/PageDown included', () => {
     expect(hintsOf('board').map((hint) => hint.key)).toEqual(['b', 'c', 'n', 't', '←→', '↑↓', '?', 'q']);
+    expect(hintsOf('detail').map((hint) => hint.key)).toEqual(['Esc', '↑↓']);
     expect(helpLines().map(([keys]) => keys)).toContain('PgUp PgDn');
   });
 
   it('is the README’s table of the desk’s keys', () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
     expect(readme).toContain(readmeKeyTable(deskBindings()));
+  });
+
+  it('is the README’s table of the token detail’s and the lobby board’s keys', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    expect(readme).toContain(readmeKeyTable(bindingsOf('detail')));
+    expect(readme).toContain(readmeKeyTable(bindingsOf('lobby')));
   });
 
   it('is the README’s table of the simulation’s keys', () => {

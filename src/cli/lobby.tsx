@@ -1,0 +1,93 @@
+/**
+ * `opd-desk lobby`: the lobby board for the waiting room's TV. It opens the day's journal
+ * read-only and follows it as a second desk does (four times a second), showing token numbers
+ * only; it never writes, not even the clock (the desks move it).
+ */
+import { render } from 'ink';
+import { DeskSession } from '../journal/session.js';
+import { defaultRoster } from '../engine/index.js';
+import { createDeskStore, type DeskStore } from '../store/desk-store.js';
+import { selectLobby } from '../store/counter-selectors.js';
+import { terminalSafe, terminalSafeLines } from '../text/terminal-safe.js';
+import { defaultDataFile, localDate, parseDate } from '../journal/place.js';
+import { SqliteJournal } from '../journal/sqlite-journal.js';
+import { DeskProvider } from '../ui/desk-context.js';
+import { LobbyBoard } from '../ui/LobbyBoard.js';
+import { FRAME_RATE, SYNC_EVERY_MS, titlesOf } from './dashboard.js';
+import { openRecordedJournal, type DayOptions } from './open-day.js';
+import { enterAlternateScreen } from './terminal-screen.js';
+
+/** Draws the lobby board of a store until q or Esc; the caller keeps the store up to date. */
+export async function showLobby(store: DeskStore, title: string): Promise<void> {
+  const screen = enterAlternateScreen(process.stdout);
+  try {
+    const instance = render(
+      <DeskProvider store={store}>
+        <LobbyBoard title={title} />
+      </DeskProvider>,
+      { exitOnCtrlC: false, incrementalRendering: true, maxFps: FRAME_RATE },
+    );
+    await instance.waitUntilExit();
+  } finally {
+    screen.restore();
+  }
+}
+
+/** The lobby board as plain text, for a pipe or a file: who is being seen, who is next. */
+export function lobbyText(store: DeskStore): string {
+  const lobby = selectLobby(store.getState());
+  const lines = lobby.doctors.map(
+    (doctor) => `${doctor.name}: now ${doctor.consulting ?? '—'} · next ${doctor.next.length > 0 ? doctor.next.join(' ') : '—'} · ${doctor.waiting} waiting`,
+  );
+  return `${[`Lobby ${lobby.clock}`, ...lines].join('\n')}\n`;
+}
+
+/** How often a lobby started before its day looks again for the day. */
+export const DAY_WAIT_MS = 1000;
+
+/**
+ * The journal, read-only, with the day started. In a terminal a lobby switched on before the
+ * first desk waits for a desk to start the day (Ctrl+C stops it); elsewhere a missing day is
+ * refused, naming the days the file has.
+ */
+async function journalWithDay(options: DayOptions, terminal: boolean): Promise<{ journal: SqliteJournal; date: string }> {
+  const file = options.data ?? defaultDataFile();
+  const date = options.date === undefined ? localDate() : parseDate(options.date);
+  if (!terminal) return openRecordedJournal(options);
+  const journal = SqliteJournal.open(file, { readOnly: true });
+  if (journal.day(date) === undefined) {
+    process.stderr.write(`opd-desk lobby: waiting for a desk to start ${date} in ${terminalSafe(file)} (Ctrl+C stops)\n`);
+    while (journal.day(date) === undefined) await new Promise((resolve) => setTimeout(resolve, DAY_WAIT_MS));
+  }
+  return { journal, date };
+}
+
+export async function lobbyCommand(options: DayOptions): Promise<number> {
+  const terminal = process.stdout.isTTY === true && process.stdin.isTTY === true;
+  const { journal, date } = await journalWithDay(options, terminal);
+  try {
+    const session = DeskSession.open({
+      journal,
+      date,
+      desk: 'lobby',
+      fallbackRoster: defaultRoster(),
+      ...(options.replayAnyway !== undefined && { replayAnyway: options.replayAnyway }),
+    });
+    const store = createDeskStore(session);
+    if (!terminal) {
+      process.stdout.write(terminalSafeLines(lobbyText(store)));
+      process.stderr.write('opd-desk: the lobby board needs a terminal; printed it instead.\n');
+      return 0;
+    }
+    const timer = setInterval(() => store.getState().sync(), SYNC_EVERY_MS);
+    try {
+      const day = titlesOf(date, true)[1];
+      await showLobby(store, `Waiting room · ${day} · please wait for your token`);
+    } finally {
+      clearInterval(timer);
+    }
+    return 0;
+  } finally {
+    journal.close();
+  }
+}

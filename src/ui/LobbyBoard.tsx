@@ -1,0 +1,60 @@
+/**
+ * The lobby board: a full-screen view of the day for the waiting room's TV. It only reads the
+ * store (which follows the journal as a second desk does) and never sends a command; its one
+ * key leaves it.
+ */
+import { Box, Text, useApp, useInput } from 'ink';
+import { useEffect, useState } from 'react';
+import { selectLobby } from '../store/counter-selectors.js';
+import { useDesk } from './desk-context.js';
+import { keysOf } from './key-burst.js';
+import { matchKey } from './keymap.js';
+import { LineText } from './LineText.js';
+import { LOBBY_GAP, lobbyColumn, lobbyPaging } from './lobby-layout.js';
+import { useTerminalSize } from './use-terminal-size.js';
+
+/** What each lobby binding of the keymap does. */
+export const LOBBY_ACTIONS = { quit: 'quit' } as const;
+
+/** How long each page of doctors stays up when they do not all fit. */
+export const LOBBY_PAGE_MS = 8000;
+
+export function LobbyBoard({ title }: { title: string }) {
+  const { exit } = useApp();
+  const size = useTerminalSize();
+  const lobby = useDesk(selectLobby);
+  const paging = lobbyPaging(size.columns, lobby.doctors.length);
+  const [turn, setTurn] = useState(0);
+  useEffect(() => {
+    if (paging.pages <= 1) return;
+    const timer = setInterval(() => setTurn((t) => t + 1), LOBBY_PAGE_MS);
+    return () => clearInterval(timer);
+  }, [paging.pages]);
+  useInput((input, key) => {
+    if (keysOf(input, key).some((press) => matchKey('lobby', press)?.action === 'quit')) exit();
+  });
+  const page = turn % paging.pages;
+  const shown = lobby.doctors.slice(page * paging.perPage, (page + 1) * paging.perPage);
+  // One row for the header, and the frame one row short of the terminal (as the desk's).
+  const height = Math.max(6, size.rows - 2);
+  const right = `${paging.pages > 1 ? `page ${page + 1}/${paging.pages} · ` : ''}${lobby.clock}`;
+  return (
+    <Box flexDirection="column" width={size.columns} height={size.rows - 1} overflowY="hidden">
+      <Box width={size.columns} justifyContent="space-between">
+        <Text bold wrap="truncate">
+          {title}
+        </Text>
+        <Text bold>{right}</Text>
+      </Box>
+      <Box height={height} columnGap={LOBBY_GAP} overflowY="hidden">
+        {shown.map((doctor) => (
+          <Box key={doctor.code} flexDirection="column" width={paging.columnWidth} height={height} overflowY="hidden">
+            {lobbyColumn(doctor, paging.columnWidth, height).map((line, i) => (
+              <LineText key={i} line={line} />
+            ))}
+          </Box>
+        ))}
+      </Box>
+    </Box>
+  );
+}
