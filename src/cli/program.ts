@@ -12,6 +12,10 @@ import { simulateCommand, type SimulateOptions } from './simulate.js';
 import { reportCommand, type ReportOptions } from './report.js';
 import { keysAdd, keysList, keysRevoke, serveCommand, type ServeOptions } from './serve.js';
 import { UsageError } from './usage-error.js';
+import { onPostgres, refusePostgres } from './data-address.js';
+
+/** The PostgreSQL commands, loaded only when --data names PostgreSQL (the desk starts without pg). */
+const pg = () => import('./postgres-commands.js');
 
 /** Usage errors and journal problems (a bad file, another roster): nothing was done. */
 const USAGE_ERROR = 2;
@@ -39,6 +43,7 @@ function program(): Command {
     .exitOverride()
     .action(async (options: DayOptions & { roster?: string }, command: Command) => {
       if (command.args.length > 0) throw new UsageError(`unknown command ${JSON.stringify(command.args[0])} (opd-desk --help lists the commands)`);
+      refusePostgres(options.data, 'the dashboard', 'on PostgreSQL, run `opd-desk serve --data postgres://…` and desks attached to it');
       // The roster is checked before anything is drawn: a bad file is a usage error (exit 2).
       const roster = options.roster === undefined ? undefined : loadRoster(options.roster);
       process.exitCode = await runDashboard(roster, options);
@@ -55,7 +60,7 @@ function program(): Command {
   )
     .exitOverride()
     .action(async (file: string, options: ApplyOptions) => {
-      process.exitCode = await applyCommand(file, options);
+      process.exitCode = onPostgres(options.data) ? await (await pg()).pgApply(options.data, file, options) : await applyCommand(file, options);
     });
 
   withDay(
@@ -71,6 +76,7 @@ function program(): Command {
   )
     .exitOverride()
     .action(async (options: SimulateOptions) => {
+      refusePostgres(options.data, 'simulate', 'a simulation plays a day in memory or in a file');
       process.exitCode = await simulateCommand(options);
     });
 
@@ -81,8 +87,8 @@ function program(): Command {
     .option('--date <YYYY-MM-DD>', 'the day (default: today)')
     .option('--replay', 'replay the day alongside, marking each result this version replays differently')
     .exitOverride()
-    .action((options: DayOptions & { replay?: boolean }) => {
-      process.exitCode = logCommand(options);
+    .action(async (options: DayOptions & { replay?: boolean }) => {
+      process.exitCode = onPostgres(options.data) ? await (await pg()).pgLog(options.data, options) : logCommand(options);
     });
 
   cli
@@ -92,8 +98,8 @@ function program(): Command {
     .option('--date <YYYY-MM-DD>', 'the day (default: today)')
     .option('--json', 'the report as one JSON document')
     .exitOverride()
-    .action((options: ReportOptions) => {
-      process.exitCode = reportCommand(options);
+    .action(async (options: ReportOptions) => {
+      process.exitCode = onPostgres(options.data) ? await (await pg()).pgReport(options.data, options) : reportCommand(options);
     });
 
   cli
@@ -105,8 +111,8 @@ function program(): Command {
     .option('--unserved', "only the day's unserved patients, with phones, to call back")
     .option('--replay-anyway', 'export a day whose journal replays differently from what it recorded')
     .exitOverride()
-    .action((options: DayOptions & { format?: string; unserved?: boolean }) => {
-      process.exitCode = exportCommand(options);
+    .action(async (options: DayOptions & { format?: string; unserved?: boolean }) => {
+      process.exitCode = onPostgres(options.data) ? await (await pg()).pgExport(options.data, options) : exportCommand(options);
     });
 
   cli
@@ -116,6 +122,7 @@ function program(): Command {
     .option('--date <YYYY-MM-DD>', 'only this day (default: every day in the file)')
     .exitOverride()
     .action((options: DayOptions) => {
+      refusePostgres(options.data, 'verify', "the hash chain is the file's; PostgreSQL keeps its own integrity");
       process.exitCode = verifyCommand(options);
     });
   serverCommands(cli);
@@ -125,8 +132,8 @@ function program(): Command {
 
 /** `serve` and `keys` (SPEC §6). */
 function serverCommands(cli: Command): void {
-  const data = '--data <file>';
-  const dataHelp = 'journal file (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)';
+  const data = '--data <file|url>';
+  const dataHelp = 'journal file or postgres://USER@HOST:PORT/DB (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)';
   cli
     .command('serve')
     .description('run the OPD server: the HTTP API, event streams and the waiting-room display')
@@ -147,23 +154,23 @@ function serverCommands(cli: Command): void {
     .requiredOption('--role <role>', 'desk, booking, display or admin')
     .option(data, dataHelp)
     .exitOverride()
-    .action((name: string, options: { role: string; data?: string }) => {
-      process.exitCode = keysAdd(name, options);
+    .action(async (name: string, options: { role: string; data?: string }) => {
+      process.exitCode = onPostgres(options.data) ? await (await pg()).pgKeysAdd(options.data, name, options.role) : keysAdd(name, options);
     });
   keys
     .command('list')
     .option(data, dataHelp)
     .exitOverride()
-    .action((options: { data?: string }) => {
-      process.exitCode = keysList(options);
+    .action(async (options: { data?: string }) => {
+      process.exitCode = onPostgres(options.data) ? await (await pg()).pgKeysList(options.data) : keysList(options);
     });
   keys
     .command('revoke')
     .argument('<name>')
     .option(data, dataHelp)
     .exitOverride()
-    .action((name: string, options: { data?: string }) => {
-      process.exitCode = keysRevoke(name, options);
+    .action(async (name: string, options: { data?: string }) => {
+      process.exitCode = onPostgres(options.data) ? await (await pg()).pgKeysRevoke(options.data, name) : keysRevoke(name, options);
     });
 }
 

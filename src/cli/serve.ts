@@ -2,6 +2,8 @@
 import { defaultDataFile, parseDate } from '../journal/place.js';
 import { SqliteJournal } from '../journal/sqlite-journal.js';
 import { ROLES, ServerStore, type Role } from '../server/store.js';
+import { terminalSafe } from '../text/terminal-safe.js';
+import { dataAddress } from './data-address.js';
 import { loadRoster } from './load-roster.js';
 import { UsageError } from './usage-error.js';
 
@@ -17,8 +19,7 @@ export interface ServeOptions {
 export async function serveCommand(options: ServeOptions): Promise<number> {
   const port = Number(options.port ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not "${options.port}"`);
-  if (options.data !== undefined && /^[a-z]+:\/\//i.test(options.data))
-    throw new UsageError(`--data ${options.data}: only an SQLite file is supported by this version`);
+  const address = dataAddress(options.data);
   const roster = loadRoster(options.roster);
   const date = options.date === undefined ? undefined : parseDate(options.date);
   // The server's modules (Fastify and its plugins) load only for `serve`, not for every desk:
@@ -40,7 +41,8 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
     if (error instanceof ServeError) throw new UsageError(error.message);
     throw error;
   }
-  process.stderr.write(`opd-desk: serving ${server.url} (journal ${options.data ?? defaultDataFile()}); docs at ${server.url}/docs\n`);
+  const shown = address === undefined ? defaultDataFile() : address.kind === 'file' ? address.file : address.shown;
+  process.stderr.write(`opd-desk: serving ${server.url} (journal ${terminalSafe(shown)}); docs at ${server.url}/docs\n`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGTERM', stop);

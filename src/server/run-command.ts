@@ -9,9 +9,9 @@ import { parseDate } from '../journal/place.js';
 import { JournalError } from '../journal/journal.js';
 import { parseScriptLine } from '../schema/script-line.js';
 import type { Caller } from './auth.js';
-import type { DayHub } from './days.js';
+import type { ServerRecords } from './records.js';
+import type { ServerDays } from './server-days.js';
 import { HttpError, errorBody, ruleErrorCode } from './http-errors.js';
-import type { ServerStore } from './store.js';
 
 export interface Answer {
   status: number;
@@ -25,8 +25,8 @@ export const standardShape: Shape = (result, seq) =>
   result.status === 'ERROR' ? { status: ruleErrorCode(result.error), body: errorBody(result.error) } : { status: 200, body: { ...result, seq } };
 
 export interface CommandContext {
-  hub: DayHub;
-  store: ServerStore;
+  hub: ServerDays;
+  store: ServerRecords;
   defaultDate: string | undefined;
 }
 
@@ -55,7 +55,7 @@ export async function runCommand(
   if (!parsed.ok) return reply.code(400).send(errorBody(parsed.error));
   const command = parsed.command;
   const caller = request.caller;
-  if (caller.role === 'booking') checkBookingRight(context, date, caller.name, command);
+  if (caller.role === 'booking') await checkBookingRight(context, date, caller.name, command);
 
   const key = request.headers['idempotency-key'];
   if (typeof key !== 'string' || key === '') return send(reply, await commit(context, date, command, caller, shape));
@@ -65,7 +65,7 @@ export async function runCommand(
     .digest('hex');
   const slot = `${caller.name}\u0000${key}`;
   while (inFlight.has(slot)) await inFlight.get(slot)!.catch(() => undefined);
-  const stored = context.store.answer(caller.name, key);
+  const stored = await context.store.answer(caller.name, key);
   if (stored) {
     if (stored.hash !== hash) throw new HttpError(422, 'this Idempotency-Key was used with another request body');
     return reply.code(stored.status).header('idempotent-replayed', 'true').type('application/json').send(stored.body);
@@ -98,9 +98,12 @@ async function commit(
     await context.hub.submit(date, command, ({ outcome, seq }) => {
       answer = shape(outcome.result, seq);
       const result = outcome.result as { token?: string; newToken?: string };
-      if (ownsTokens && command.op === 'book' && seq !== null && result.token) context.store.recordOwner(date, result.token, caller.name);
-      if (idempotency)
-        context.store.remember(caller.name, idempotency.key, { hash: idempotency.hash, status: answer.status, body: JSON.stringify(answer.body) });
+      return {
+        ...(ownsTokens && command.op === 'book' && seq !== null && result.token && { owner: { token: result.token, caller: caller.name } }),
+        ...(idempotency && {
+          answer: { caller: caller.name, key: idempotency.key, answer: { hash: idempotency.hash, status: answer.status, body: JSON.stringify(answer.body) } },
+        }),
+      };
     });
   } catch (error) {
     if (error instanceof JournalError) throw error;
@@ -110,11 +113,11 @@ async function commit(
 }
 
 /** `booking` keys book, and cancel only the tokens they booked. */
-function checkBookingRight(context: CommandContext, date: string, caller: string, command: Command): void {
+async function checkBookingRight(context: CommandContext, date: string, caller: string, command: Command): Promise<void> {
   if (command.op === 'book') return;
   if (command.op === 'cancel') {
     if (!command.token) throw new HttpError(403, 'a booking key cancels by token only');
-    if (context.store.ownerOf(date, command.token) !== caller) throw new HttpError(403, `${command.token} was not booked with this key`);
+    if ((await context.store.ownerOf(date, command.token)) !== caller) throw new HttpError(403, `${command.token} was not booked with this key`);
     return;
   }
   throw new HttpError(403, `a booking key may not ${command.op}`);

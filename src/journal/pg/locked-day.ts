@@ -71,6 +71,11 @@ export class LockedDay {
     return rememberAnswer(this.client, this.date, key, answer);
   }
 
+  /** Runs one parameterised statement in the write's transaction (it commits with the entries). */
+  async run(text: string, values: unknown[]): Promise<void> {
+    await this.client.query(text, values);
+  }
+
   /** Writes the staged appends, with one notification (sent only if the transaction commits). */
   async flush(): Promise<void> {
     if (this.staged.length === 0) return;

@@ -1,0 +1,92 @@
+/** The server's records in the PostgreSQL journal's database, so any server answers a retry. */
+import { timingSafeEqual } from 'node:crypto';
+import type { PgExclusiveJournal, PgJournal } from '../journal/pg-journal.js';
+import type { CommitRecords, ServerRecords } from './records.js';
+import { checkKeyName, hashKey, newKey, type ApiKey, type Role, type StoredAnswer } from './store.js';
+
+export class PgRecords implements ServerRecords {
+  private keysSeen = false;
+
+  constructor(private readonly journal: PgJournal) {}
+
+  async hasKeys(): Promise<boolean> {
+    // Revoked keys count too: once a key was configured, every request needs one.
+    this.keysSeen ||= (await this.journal.sql<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM api_keys) AS any'))[0]!.any;
+    return this.keysSeen;
+  }
+
+  async authenticate(key: string): Promise<{ name: string; role: Role } | undefined> {
+    const hash = hashKey(key);
+    const found = (
+      await this.journal.sql<{ name: string; role: string; hash: string }>('SELECT name, role, hash FROM api_keys WHERE hash = $1 AND revoked_at IS NULL', [
+        hash,
+      ])
+    )[0];
+    if (!found || !timingSafeEqual(Buffer.from(found.hash), Buffer.from(hash))) return undefined;
+    return { name: found.name, role: found.role as Role };
+  }
+
+  async answer(caller: string, key: string): Promise<StoredAnswer | undefined> {
+    const rows = await this.journal.sql<StoredAnswer>('SELECT request_hash AS hash, status, body FROM request_answers WHERE caller = $1 AND key = $2', [
+      caller,
+      key,
+    ]);
+    return rows[0];
+  }
+
+  async ownerOf(date: string, token: string): Promise<string | undefined> {
+    return (await this.journal.sql<{ caller: string }>('SELECT caller FROM token_owners WHERE date = $1 AND token = $2', [date, token]))[0]?.caller;
+  }
+
+  async ownedTokens(date: string, caller: string): Promise<Set<string>> {
+    const rows = await this.journal.sql<{ token: string }>('SELECT token FROM token_owners WHERE date = $1 AND caller = $2', [date, caller]);
+    return new Set(rows.map((row) => row.token));
+  }
+
+  async addKey(name: string, role: Role, now = new Date()): Promise<string> {
+    checkKeyName(name);
+    const key = newKey();
+    // A revoked key's name may be given to a new key.
+    const rows = await this.journal.sql(
+      'INSERT INTO api_keys (name, role, hash, created_at) VALUES ($1, $2, $3, $4) ' +
+        'ON CONFLICT (name) DO UPDATE SET role = $2, hash = $3, created_at = $4, revoked_at = NULL WHERE api_keys.revoked_at IS NOT NULL RETURNING name',
+      [name, role, hashKey(key), now.toISOString()],
+    );
+    if (rows.length === 0) throw new Error(`there is already a key named "${name}" (revoke it first)`);
+    return key;
+  }
+
+  async listKeys(): Promise<ApiKey[]> {
+    return this.journal.sql<ApiKey>('SELECT name, role, created_at AS "createdAt" FROM api_keys WHERE revoked_at IS NULL ORDER BY name');
+  }
+
+  async revokeKey(name: string): Promise<boolean> {
+    const rows = await this.journal.sql('UPDATE api_keys SET revoked_at = $2 WHERE name = $1 AND revoked_at IS NULL RETURNING name', [
+      name,
+      new Date().toISOString(),
+    ]);
+    return rows.length === 1;
+  }
+}
+
+/** Writes a command's records inside its transaction. */
+export async function writeRecords(date: string, locked: PgExclusiveJournal, records: CommitRecords): Promise<void> {
+  if (records.owner) {
+    await locked.run('INSERT INTO token_owners (date, token, caller) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
+      date,
+      records.owner.token,
+      records.owner.caller,
+    ]);
+  }
+  if (records.answer) {
+    const { caller, key, answer } = records.answer;
+    await locked.run('INSERT INTO request_answers (caller, key, request_hash, status, body, at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING', [
+      caller,
+      key,
+      answer.hash,
+      answer.status,
+      answer.body,
+      new Date().toISOString(),
+    ]);
+  }
+}
