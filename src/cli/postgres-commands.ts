@@ -26,10 +26,10 @@ import { UsageError } from './usage-error.js';
 
 const write = (text: string) => process.stdout.write(text);
 
-async function withJournal<T>(url: string, use: (journal: PgJournal) => Promise<T>): Promise<T> {
+async function withJournal<T>(url: string, work: (journal: PgJournal) => Promise<T>): Promise<T> {
   const journal = await PgJournal.open(url, { poolSize: 2 });
   try {
-    return await use(journal);
+    return await work(journal);
   } finally {
     await journal.close();
   }
