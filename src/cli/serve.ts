@@ -26,7 +26,7 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
   // the bundled CLI imports the server's own bundle beside it (scripts/bundle-cli.mjs).
   const here = import.meta.url;
   const entry = here.endsWith('/opd-desk.js') ? new URL('./opd-desk-server.js', here) : new URL('../server/start.js', here);
-  const { startServer, ServeError } = (await import(entry.href)) as typeof import('../server/start.js');
+  const { startServer, ServeError, JournalError: ServerJournalError } = (await import(entry.href)) as typeof import('../server/start.js');
   let server;
   try {
     server = await startServer({
@@ -38,7 +38,8 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
       ...(options.logLevel && { logLevel: options.logLevel }),
     });
   } catch (error) {
-    if (error instanceof ServeError) throw new UsageError(error.message);
+    // A journal that cannot be opened (unreachable, not ours, newer): a message and exit 2.
+    if (error instanceof ServeError || error instanceof ServerJournalError) throw new UsageError(error.message);
     throw error;
   }
   const shown = address === undefined ? defaultDataFile() : address.kind === 'file' ? address.file : address.shown;

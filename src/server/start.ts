@@ -31,6 +31,9 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 export class ServeError extends Error {}
 
+/** The server's own copy of the class (it is bundled apart from the CLI): what `serve` tells apart. */
+export { JournalError } from '../journal/journal.js';
+
 interface Opened {
   hub: ServerDays;
   store: ServerRecords;
