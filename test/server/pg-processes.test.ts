@@ -74,7 +74,12 @@ describe('two servers on one PostgreSQL', () => {
         const date = `2026-04-${String(round).padStart(2, '0')}`;
         const answers = await Promise.all(
           Array.from({ length: 50 }, (_, i) =>
-            postJson(`${(i % 2 === 0 ? a : b).base}/api/v1/bookings?date=${date}`, { doctor: 'sharma', slot: '9-10', patient: `Patient ${i}`, source: 'online' }),
+            postJson(`${(i % 2 === 0 ? a : b).base}/api/v1/bookings?date=${date}`, {
+              doctor: 'sharma',
+              slot: '9-10',
+              patient: `Patient ${i}`,
+              source: 'online',
+            }),
           ),
         );
         expect(answers.map((answer) => answer.status)).toEqual(Array(50).fill(200));
@@ -195,8 +200,7 @@ describe('two servers on one PostgreSQL', () => {
 });
 
 describe('opd-desk serve on PostgreSQL refuses to start', () => {
-  const serveOnce = (url: string) =>
-    spawnSync(process.execPath, [CLI, 'serve', '--port', '0', '--data', url], { encoding: 'utf8', timeout: 20_000 });
+  const serveOnce = (url: string) => spawnSync(process.execPath, [CLI, 'serve', '--port', '0', '--data', url], { encoding: 'utf8', timeout: 20_000 });
 
   it('when PostgreSQL cannot be reached (exit 2, a message, no password shown)', () => {
     const run = serveOnce('postgres://opd:secret@127.0.0.1:1/none');
