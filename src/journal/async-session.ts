@@ -85,12 +85,13 @@ export class AsyncSession {
   /**
    * Several commands in one transaction holding the day's lock: catch up, then decide and run
    * each. A command answered ERROR is not journaled. `record` runs inside the transaction (what
-   * it writes through the locked journal commits with the entries). On failure the session is
+   * it writes through the locked journal commits with the entries), once after every command
+   * with the outcomes of all (null where nothing was decided). On failure the session is
    * rebuilt from the journal before the error is passed on (or marked stale if it cannot be).
    */
   async batch<L extends AsyncExclusiveJournal>(
     decisions: readonly Decide[],
-    record?: (locked: L, index: number, done: BatchOutcome) => Promise<void>,
+    record?: (locked: L, own: readonly BatchOutcome[]) => Promise<void>,
     exclusive: (write: (locked: L) => Promise<void>) => Promise<void> = (write) => this.journal.exclusive(this.date, write as never),
   ): Promise<{ caughtUp: Outcome[]; own: BatchOutcome[] }> {
     const { date, desk } = this.options;
@@ -101,7 +102,7 @@ export class AsyncSession {
     try {
       await exclusive(async (locked) => {
         caughtUp = this.catchUp(await locked.read(date, this.appliedSeq));
-        for (const [index, decide] of decisions.entries()) {
+        for (const decide of decisions) {
           const command = decide(this.day);
           let done: BatchOutcome = { outcome: undefined, seq: null };
           if (command !== undefined) {
@@ -116,9 +117,9 @@ export class AsyncSession {
               done = { outcome, seq };
             }
           }
-          await record?.(locked, index, done);
           own.push(done);
         }
+        await record?.(locked, own);
       });
     } catch (error) {
       this.stale = true;

@@ -133,10 +133,9 @@ export class PgDayHub extends EventEmitter<DayEvents> implements ServerDays {
     try {
       const { own } = await session.batch<PgExclusiveJournal>(
         queue.map((pending) => pending.decide),
-        async (locked, index, done) => {
-          if (done.outcome === undefined) return;
-          const records = queue[index]!.onCommit?.({ outcome: done.outcome, seq: done.seq });
-          if (records) await writeRecords(date, locked, records);
+        async (locked, outcomes) => {
+          const records = outcomes.flatMap((done, index) => (done.outcome ? (queue[index]!.onCommit?.({ outcome: done.outcome, seq: done.seq }) ?? []) : []));
+          await writeRecords(date, locked, records);
         },
         (write) => this.options.journal.exclusive(date, write),
       );

@@ -69,24 +69,29 @@ export class PgRecords implements ServerRecords {
   }
 }
 
-/** Writes a command's records inside its transaction. */
-export async function writeRecords(date: string, locked: PgExclusiveJournal, records: CommitRecords): Promise<void> {
-  if (records.owner) {
-    await locked.run('INSERT INTO token_owners (date, token, caller) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [
-      date,
-      records.owner.token,
-      records.owner.caller,
-    ]);
+/** Writes the records of a group of commands inside their transaction: one statement per table. */
+export async function writeRecords(date: string, locked: PgExclusiveJournal, records: readonly CommitRecords[]): Promise<void> {
+  const owners = records.flatMap((record) => (record.owner ? [record.owner] : []));
+  const answers = records.flatMap((record) => (record.answer ? [record.answer] : []));
+  if (owners.length > 0) {
+    await locked.run(
+      'INSERT INTO token_owners (date, token, caller) SELECT $1, t.token, t.caller FROM unnest($2::text[], $3::text[]) AS t(token, caller) ON CONFLICT DO NOTHING',
+      [date, owners.map((owner) => owner.token), owners.map((owner) => owner.caller)],
+    );
   }
-  if (records.answer) {
-    const { caller, key, answer } = records.answer;
-    await locked.run('INSERT INTO request_answers (caller, key, request_hash, status, body, at) VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING', [
-      caller,
-      key,
-      answer.hash,
-      answer.status,
-      answer.body,
-      new Date().toISOString(),
-    ]);
+  if (answers.length > 0) {
+    await locked.run(
+      'INSERT INTO request_answers (caller, key, request_hash, status, body, at) ' +
+        'SELECT t.caller, t.key, t.hash, t.status, t.body, $6 FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::text[]) AS t(caller, key, hash, status, body) ' +
+        'ON CONFLICT DO NOTHING',
+      [
+        answers.map((a) => a.caller),
+        answers.map((a) => a.key),
+        answers.map((a) => a.answer.hash),
+        answers.map((a) => a.answer.status),
+        answers.map((a) => a.answer.body),
+        new Date().toISOString(),
+      ],
+    );
   }
 }
