@@ -228,7 +228,7 @@ describe('opd-desk serve on PostgreSQL refuses to start', () => {
     await postgres.sql(database, "INSERT INTO meta VALUES ('format', 'opd-desk-journal'), ('version', '99')");
     const run = serveOnce(url);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/was written by a newer opd-desk \(schema version 99;.*\)\; upgrade opd-desk to open it/);
+    expect(run.stderr).toMatch(/was written by a newer opd-desk \(schema version 99;.*\); upgrade opd-desk to open it/);
     expect((await postgres.sql(database, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'")).rows).toEqual([{ tablename: 'meta' }]);
     expect((await postgres.sql(database, 'SELECT value FROM meta WHERE key = $1', ['version'])).rows).toEqual([{ value: '99' }]);
   });
