@@ -36,7 +36,7 @@ export interface PgExclusiveJournal extends AsyncExclusiveJournal {
   /** Keeps the answer to an idempotency key; it commits (or not) with the command. */
   remember(key: string, answer: IdempotentAnswer): Promise<void>;
   /** Runs one parameterised statement in the write's transaction (it commits with the entries). */
-  run(text: string, values: unknown[]): Promise<void>;
+  run<R extends object = Record<string, unknown>>(text: string, values: unknown[]): Promise<R[]>;
 }
 
 /** True for the addresses PgJournal opens (what `--data` is told apart by). */

@@ -10,8 +10,9 @@ import { parseTime, type Command, type Roster } from '../engine/index.js';
 import { AsyncSession, type Decide } from '../journal/async-session.js';
 import type { PgExclusiveJournal, PgJournal } from '../journal/pg-journal.js';
 import { localDate, localTime } from '../journal/place.js';
-import { writeRecords } from './pg-records.js';
-import type { DayEvents, OnCommit, ServerDays, Submitted } from './server-days.js';
+import { recallAnswers, writeRecords } from './pg-records.js';
+import type { DayEvents, IdempotencySlot, OnCommit, Replayed, ServerDays, Submitted } from './server-days.js';
+import type { StoredAnswer } from './store.js';
 
 export interface PgDayHubOptions {
   journal: PgJournal;
@@ -26,7 +27,8 @@ export interface PgDayHubOptions {
 interface Pending {
   decide: Decide;
   onCommit?: OnCommit | undefined;
-  resolve?: (submitted: Submitted) => void;
+  slot?: IdempotencySlot | undefined;
+  resolve?: (submitted: Submitted | Replayed) => void;
   reject?: (error: unknown) => void;
 }
 
@@ -76,8 +78,8 @@ export class PgDayHub extends EventEmitter<DayEvents> implements ServerDays {
     return session;
   }
 
-  submit(date: string, command: Command, onCommit?: OnCommit): Promise<Submitted> {
-    return new Promise((resolve, reject) => this.enqueue(date, { decide: () => command, onCommit, resolve, reject }));
+  submit(date: string, command: Command, onCommit?: OnCommit, slot?: IdempotencySlot): Promise<Submitted | Replayed> {
+    return new Promise((resolve, reject) => this.enqueue(date, { decide: () => command, onCommit, slot, resolve, reject }));
   }
 
   async close(): Promise<void> {
@@ -130,17 +132,28 @@ export class PgDayHub extends EventEmitter<DayEvents> implements ServerDays {
     const session = this.sessions.get(date);
     if (session === undefined) return fail(new Error(`the day ${date} was not opened (ready) before use`));
     const before = session.appliedSeq;
+    // Keys another server answered while these waited (asked again under the lock) are not run.
+    let replayed = new Map<number, StoredAnswer>();
     try {
       const { own } = await session.batch<PgExclusiveJournal>(
-        queue.map((pending) => pending.decide),
+        queue.map((pending, index) => (day) => (replayed.has(index) ? undefined : pending.decide(day))),
         async (locked, outcomes) => {
           const records = outcomes.flatMap((done, index) => (done.outcome ? (queue[index]!.onCommit?.({ outcome: done.outcome, seq: done.seq }) ?? []) : []));
           await writeRecords(date, locked, records);
         },
-        (write) => this.options.journal.exclusive(date, write),
+        (write) =>
+          this.options.journal.exclusive(date, async (locked) => {
+            replayed = await recallAnswers(
+              locked,
+              queue.map((pending) => pending.slot),
+            );
+            await write(locked);
+          }),
       );
       own.forEach((done, index) => {
-        if (done.outcome) queue[index]!.resolve?.({ outcome: done.outcome, seq: done.seq });
+        const answer = replayed.get(index);
+        if (answer) queue[index]!.resolve?.({ replayed: answer });
+        else if (done.outcome) queue[index]!.resolve?.({ outcome: done.outcome, seq: done.seq });
       });
     } catch (error) {
       fail(error);

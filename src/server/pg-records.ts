@@ -2,6 +2,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { PgExclusiveJournal, PgJournal } from '../journal/pg-journal.js';
 import type { CommitRecords, ServerRecords } from './records.js';
+import type { IdempotencySlot } from './server-days.js';
 import { checkKeyName, hashKey, newKey, type ApiKey, type Role, type StoredAnswer } from './store.js';
 
 export class PgRecords implements ServerRecords {
@@ -67,6 +68,22 @@ export class PgRecords implements ServerRecords {
     ]);
     return rows.length === 1;
   }
+}
+
+/** Under the day's lock: the answers already given to any of these idempotency keys, by index. */
+export async function recallAnswers(locked: PgExclusiveJournal, slots: readonly (IdempotencySlot | undefined)[]): Promise<Map<number, StoredAnswer>> {
+  const asked = slots.flatMap((slot, index) => (slot ? [{ ...slot, index }] : []));
+  const found = new Map<number, StoredAnswer>();
+  if (asked.length === 0) return found;
+  const rows = await locked.run<StoredAnswer & { caller: string; key: string }>(
+    'SELECT a.caller, a.key, a.request_hash AS hash, a.status, a.body FROM request_answers a JOIN unnest($1::text[], $2::text[]) AS t(caller, key) ON a.caller = t.caller AND a.key = t.key',
+    [asked.map((slot) => slot.caller), asked.map((slot) => slot.key)],
+  );
+  for (const slot of asked) {
+    const row = rows.find((r) => r.caller === slot.caller && r.key === slot.key);
+    if (row) found.set(slot.index, { hash: row.hash, status: row.status, body: row.body });
+  }
+  return found;
 }
 
 /** Writes the records of a group of commands inside their transaction: one statement per table. */

@@ -10,6 +10,7 @@ import { JournalError } from '../journal/journal.js';
 import { parseScriptLine } from '../schema/script-line.js';
 import type { Caller } from './auth.js';
 import type { ServerRecords } from './records.js';
+import type { StoredAnswer } from './store.js';
 import type { ServerDays } from './server-days.js';
 import { HttpError, errorBody, ruleErrorCode } from './http-errors.js';
 
@@ -41,7 +42,8 @@ export function dateOf(request: FastifyRequest, context: CommandContext): string
   }
 }
 
-const inFlight = new Map<string, Promise<unknown>>();
+/** Per server: the commands running under each caller's idempotency key (a retry waits for them). */
+const running = new WeakMap<CommandContext, Map<string, Promise<unknown>>>();
 
 export async function runCommand(
   request: FastifyRequest,
@@ -64,20 +66,30 @@ export async function runCommand(
     .update(`${request.method} ${request.routeOptions.url} ${date} ${JSON.stringify(raw)}`)
     .digest('hex');
   const slot = `${caller.name}\u0000${key}`;
+  let inFlight = running.get(context);
+  if (!inFlight) running.set(context, (inFlight = new Map()));
   while (inFlight.has(slot)) await inFlight.get(slot)!.catch(() => undefined);
   const stored = await context.store.answer(caller.name, key);
   if (stored) {
     if (stored.hash !== hash) throw new HttpError(422, 'this Idempotency-Key was used with another request body');
     return reply.code(stored.status).header('idempotent-replayed', 'true').type('application/json').send(stored.body);
   }
-  const running = commit(context, date, command, caller, shape, { key, hash });
-  inFlight.set(slot, running);
+  const committing = commit(context, date, command, caller, shape, { key, hash });
+  inFlight.set(slot, committing);
   try {
-    return send(reply, await running);
+    const answer = await committing;
+    if (answer.replayed) {
+      if (answer.replayed.hash !== hash) throw new HttpError(422, 'this Idempotency-Key was used with another request body');
+      return reply.code(answer.replayed.status).header('idempotent-replayed', 'true').type('application/json').send(answer.replayed.body);
+    }
+    return send(reply, answer);
   } finally {
     inFlight.delete(slot);
   }
 }
+
+/** An answer, or the one another server gave to the same idempotency key meanwhile. */
+type Committed = Answer & { replayed?: StoredAnswer };
 
 function send(reply: FastifyReply, answer: Answer): FastifyReply {
   return reply.code(answer.status).send(answer.body);
@@ -90,21 +102,27 @@ async function commit(
   caller: Caller,
   shape: Shape,
   idempotency?: { key: string; hash: string },
-): Promise<Answer> {
+): Promise<Committed> {
   let answer: Answer | undefined;
   // Only the online channel is limited to its own tokens; nobody else needs the record.
   const ownsTokens = caller.role === 'booking';
   try {
-    await context.hub.submit(date, command, ({ outcome, seq }) => {
-      answer = shape(outcome.result, seq);
-      const result = outcome.result as { token?: string; newToken?: string };
-      return {
-        ...(ownsTokens && command.op === 'book' && seq !== null && result.token && { owner: { token: result.token, caller: caller.name } }),
-        ...(idempotency && {
-          answer: { caller: caller.name, key: idempotency.key, answer: { hash: idempotency.hash, status: answer.status, body: JSON.stringify(answer.body) } },
-        }),
-      };
-    });
+    const submitted = await context.hub.submit(
+      date,
+      command,
+      ({ outcome, seq }) => {
+        answer = shape(outcome.result, seq);
+        const result = outcome.result as { token?: string; newToken?: string };
+        return {
+          ...(ownsTokens && command.op === 'book' && seq !== null && result.token && { owner: { token: result.token, caller: caller.name } }),
+          ...(idempotency && {
+            answer: { caller: caller.name, key: idempotency.key, answer: { hash: idempotency.hash, status: answer.status, body: JSON.stringify(answer.body) } },
+          }),
+        };
+      },
+      idempotency && { caller: caller.name, key: idempotency.key },
+    );
+    if ('replayed' in submitted) return { status: submitted.replayed.status, body: undefined, replayed: submitted.replayed };
   } catch (error) {
     if (error instanceof JournalError) throw error;
     throw new JournalError((error as Error).message);

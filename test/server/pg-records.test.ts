@@ -4,9 +4,11 @@
  * the database, so a second server on it answers a retry the first one acknowledged.
  */
 import type { InjectOptions } from 'fastify';
+import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultRoster, snapshot } from '../../src/engine/index.js';
 import { PgJournal } from '../../src/journal/pg-journal.js';
+import { LOCK_NAMESPACE } from '../../src/journal/pg/migrations.js';
 import { buildServer } from '../../src/server/app.js';
 import { PgDayHub } from '../../src/server/pg-days.js';
 import { PgRecords } from '../../src/server/pg-records.js';
@@ -98,6 +100,29 @@ describe('the server on PostgreSQL', () => {
     const refusal = await one.app.inject(full);
     expect(refusal.statusCode).toBe(404);
     expect((await two.app.inject(full)).json()).toEqual(refusal.json());
+    expect(await one.journal.lastSeq(DATE)).toBe(1);
+  });
+
+  it('runs a key sent to two servers at once only once: the second asks again under the day lock and answers the first answer', async () => {
+    const url = await postgres.createDatabase(`records_${++databases}`);
+    const one = await pgServer(url);
+    const two = await pgServer(url);
+    await one.hub.ready(DATE);
+    await two.hub.ready(DATE);
+    // Hold the day's lock so both requests pass their first look for the key and wait for it.
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    await holder.query('BEGIN');
+    await holder.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_NAMESPACE, DATE]);
+    const retry = { ...bookA, headers: { 'idempotency-key': 'twice' } };
+    const answers = Promise.all([one.app.inject(retry), two.app.inject(retry)]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await holder.query('COMMIT');
+    await holder.end();
+    const [first, second] = await answers;
+    expect(first!.statusCode).toBe(200);
+    expect(second!.json()).toEqual(first!.json());
+    expect([first!.headers['idempotent-replayed'], second!.headers['idempotent-replayed']].filter(Boolean)).toEqual(['true']);
     expect(await one.journal.lastSeq(DATE)).toBe(1);
   });
 
