@@ -203,7 +203,7 @@ describe('two servers on one PostgreSQL', () => {
       expect(new Set(patients).size).toBe(booked);
       await stream.until((events) => events.length >= booked, 10_000);
       expect(stream.events.map((e) => Number(e.id))).toEqual(Array.from({ length: booked }, (_, i) => i + 1));
-      expect([...statuses].every((status) => status === 200 || status === 503)).toBe(true);
+      expect([...statuses].sort()).toEqual([200, 503]); // some were cut by the restart, and nothing else went wrong
     } finally {
       await stream.stop();
       await stop(a, b);
