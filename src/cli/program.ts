@@ -83,7 +83,7 @@ function program(): Command {
   cli
     .command('log')
     .description("print a day's journal: every command, when, from which desk, and its result")
-    .option('--data <file>', 'journal file (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)')
+    .option('--data <file|url>', 'journal file or postgres://USER@HOST:PORT/DB (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)')
     .option('--date <YYYY-MM-DD>', 'the day (default: today)')
     .option('--replay', 'replay the day alongside, marking each result this version replays differently')
     .exitOverride()
@@ -94,7 +94,7 @@ function program(): Command {
   cli
     .command('report')
     .description("print the end-of-day report of a recorded day (the simulation's report)")
-    .option('--data <file>', 'journal file (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)')
+    .option('--data <file|url>', 'journal file or postgres://USER@HOST:PORT/DB (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)')
     .option('--date <YYYY-MM-DD>', 'the day (default: today)')
     .option('--json', 'the report as one JSON document')
     .exitOverride()
@@ -105,7 +105,7 @@ function program(): Command {
   cli
     .command('export')
     .description('write every token of a day with its status, doctor, slot, source and times')
-    .option('--data <file>', 'journal file (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)')
+    .option('--data <file|url>', 'journal file or postgres://USER@HOST:PORT/DB (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)')
     .option('--date <YYYY-MM-DD>', 'the day (default: today)')
     .option('--format <csv|json>', 'csv or json (with --unserved, default csv)')
     .option('--unserved', "only the day's unserved patients, with phones, to call back")
