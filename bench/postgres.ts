@@ -12,6 +12,7 @@ import type { JournalEntry } from '../src/journal/journal.js';
 import { GroupCommit } from '../src/journal/group-commit.js';
 import { PgJournal } from '../src/journal/pg-journal.js';
 import { findPostgresBin, startPostgres, type TestPostgres } from '../test/support/postgres.js';
+import { benchPgServe } from './pg-serve.js';
 import { median, percentile, table } from './stats.js';
 
 const DATE = '2026-03-02';
@@ -112,6 +113,8 @@ export async function benchPostgres(): Promise<string> {
       'Notify: from the writer seeing its commit to a third instance hearing of it by NOTIFY (0 when the notification came first).',
       '',
       table(['run', 'appends', 'appends/s', 'p50', 'p99', 'notify p50', 'notify p99'], rows),
+      '',
+      await benchPgServe((name) => server!.createDatabase(name)),
     ].join('\n');
   } finally {
     await server?.stop();

@@ -10,7 +10,7 @@ import { JournalError } from '../journal/journal.js';
 import { SqliteJournal } from '../journal/sqlite-journal.js';
 import { defaultDataFile, parseDate } from '../journal/place.js';
 
-function describeCommand(command: Command): string {
+export function describeCommand(command: Command): string {
   const { op, ...fields } = command;
   return `${op} ${Object.entries(fields)
     .map(([key, value]) => `${key}=${JSON.stringify(value)}`)
@@ -66,10 +66,10 @@ export function logCommand(options: DayOptions & { replay?: boolean }): number {
   }
 }
 
-const COLUMNS = ['token', 'patient', 'phone', 'doctor', 'slot', 'source', 'status', 'issued', 'seated', 'ended'] as const;
+export const COLUMNS = ['token', 'patient', 'phone', 'doctor', 'slot', 'source', 'status', 'issued', 'seated', 'ended'] as const;
 type Row = Record<(typeof COLUMNS)[number], string>;
 
-function rowOf(token: Token): Row {
+export function rowOf(token: Token): Row {
   const time = (minutes: number | null) => (minutes === null ? '' : formatTime(minutes));
   return {
     token: token.id,

@@ -13,6 +13,10 @@ import { simulateCommand, type SimulateOptions } from './simulate.js';
 import { reportCommand, type ReportOptions } from './report.js';
 import { keysAdd, keysList, keysRevoke, serveCommand, type ServeOptions } from './serve.js';
 import { UsageError } from './usage-error.js';
+import { onPostgres, refusePostgres } from './data-address.js';
+
+/** The PostgreSQL commands, loaded only when --data names PostgreSQL (the desk starts without pg). */
+const pg = () => import('./postgres-commands.js');
 
 /** Usage errors and journal problems (a bad file, another roster): nothing was done. */
 const USAGE_ERROR = 2;
@@ -40,6 +44,7 @@ function program(): Command {
     .exitOverride()
     .action(async (options: DayOptions & { roster?: string }, command: Command) => {
       if (command.args.length > 0) throw new UsageError(`unknown command ${JSON.stringify(command.args[0])} (opd-desk --help lists the commands)`);
+      refusePostgres(options.data, 'the dashboard', 'on PostgreSQL, run `opd-desk serve --data postgres://…` and desks attached to it');
       // The roster is checked before anything is drawn: a bad file is a usage error (exit 2).
       const roster = options.roster === undefined ? undefined : loadRoster(options.roster);
       process.exitCode = await runDashboard(roster, options);
@@ -56,7 +61,7 @@ function program(): Command {
   )
     .exitOverride()
     .action(async (file: string, options: ApplyOptions) => {
-      process.exitCode = await applyCommand(file, options);
+      process.exitCode = onPostgres(options.data) ? await (await pg()).pgApply(options.data, file, options) : await applyCommand(file, options);
     });
 
   withDay(
@@ -72,18 +77,19 @@ function program(): Command {
   )
     .exitOverride()
     .action(async (options: SimulateOptions) => {
+      refusePostgres(options.data, 'simulate', 'a simulation plays a day in memory or in a file');
       process.exitCode = await simulateCommand(options);
     });
 
   cli
     .command('log')
     .description("print a day's journal: every command, when, from which desk, and its result")
-    .option('--data <file>', 'journal file (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)')
+    .option('--data <file|url>', 'journal file or postgres://USER@HOST:PORT/DB (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)')
     .option('--date <YYYY-MM-DD>', 'the day (default: today)')
     .option('--replay', 'replay the day alongside, marking each result this version replays differently')
     .exitOverride()
-    .action((options: DayOptions & { replay?: boolean }) => {
-      process.exitCode = logCommand(options);
+    .action(async (options: DayOptions & { replay?: boolean }) => {
+      process.exitCode = onPostgres(options.data) ? await (await pg()).pgLog(options.data, options) : logCommand(options);
     });
 
   cli
@@ -101,26 +107,26 @@ function program(): Command {
   cli
     .command('report')
     .description("print the end-of-day report of a recorded day (the simulation's report)")
-    .option('--data <file>', 'journal file (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)')
+    .option('--data <file|url>', 'journal file or postgres://USER@HOST:PORT/DB (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)')
     .option('--date <YYYY-MM-DD>', 'the day (default: today)')
     .option('--json', 'the report as one JSON document')
     .option('--replay-anyway', 'report a day whose journal replays differently from what it recorded')
     .exitOverride()
-    .action((options: ReportOptions) => {
-      process.exitCode = reportCommand(options);
+    .action(async (options: ReportOptions) => {
+      process.exitCode = onPostgres(options.data) ? await (await pg()).pgReport(options.data, options) : reportCommand(options);
     });
 
   cli
     .command('export')
     .description('write every token of a day with its status, doctor, slot, source and times')
-    .option('--data <file>', 'journal file (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)')
+    .option('--data <file|url>', 'journal file or postgres://USER@HOST:PORT/DB (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)')
     .option('--date <YYYY-MM-DD>', 'the day (default: today)')
     .option('--format <csv|json>', 'csv or json (with --unserved, default csv)')
     .option('--unserved', "only the day's unserved patients, with phones, to call back")
     .option('--replay-anyway', 'export a day whose journal replays differently from what it recorded')
     .exitOverride()
-    .action((options: DayOptions & { format?: string; unserved?: boolean }) => {
-      process.exitCode = exportCommand(options);
+    .action(async (options: DayOptions & { format?: string; unserved?: boolean }) => {
+      process.exitCode = onPostgres(options.data) ? await (await pg()).pgExport(options.data, options) : exportCommand(options);
     });
 
   cli
@@ -130,6 +136,7 @@ function program(): Command {
     .option('--date <YYYY-MM-DD>', 'only this day (default: every day in the file)')
     .exitOverride()
     .action((options: DayOptions) => {
+      refusePostgres(options.data, 'verify', "the hash chain is the file's; PostgreSQL keeps its own integrity");
       process.exitCode = verifyCommand(options);
     });
   serverCommands(cli);
@@ -139,8 +146,8 @@ function program(): Command {
 
 /** `serve` and `keys` (SPEC §6). */
 function serverCommands(cli: Command): void {
-  const data = '--data <file>';
-  const dataHelp = 'journal file (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)';
+  const data = '--data <file|url>';
+  const dataHelp = 'journal file or postgres://USER@HOST:PORT/DB (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)';
   cli
     .command('serve')
     .description('run the OPD server: the HTTP API, event streams and the waiting-room display')
@@ -161,23 +168,23 @@ function serverCommands(cli: Command): void {
     .requiredOption('--role <role>', 'desk, booking, display or admin')
     .option(data, dataHelp)
     .exitOverride()
-    .action((name: string, options: { role: string; data?: string }) => {
-      process.exitCode = keysAdd(name, options);
+    .action(async (name: string, options: { role: string; data?: string }) => {
+      process.exitCode = onPostgres(options.data) ? await (await pg()).pgKeysAdd(options.data, name, options.role) : keysAdd(name, options);
     });
   keys
     .command('list')
     .option(data, dataHelp)
     .exitOverride()
-    .action((options: { data?: string }) => {
-      process.exitCode = keysList(options);
+    .action(async (options: { data?: string }) => {
+      process.exitCode = onPostgres(options.data) ? await (await pg()).pgKeysList(options.data) : keysList(options);
     });
   keys
     .command('revoke')
     .argument('<name>')
     .option(data, dataHelp)
     .exitOverride()
-    .action((name: string, options: { data?: string }) => {
-      process.exitCode = keysRevoke(name, options);
+    .action(async (name: string, options: { data?: string }) => {
+      process.exitCode = onPostgres(options.data) ? await (await pg()).pgKeysRevoke(options.data, name) : keysRevoke(name, options);
     });
 }
 

@@ -2,6 +2,8 @@
 import { defaultDataFile, parseDate } from '../journal/place.js';
 import { SqliteJournal } from '../journal/sqlite-journal.js';
 import { ROLES, ServerStore, type Role } from '../server/store.js';
+import { terminalSafe } from '../text/terminal-safe.js';
+import { dataAddress } from './data-address.js';
 import { loadRoster } from './load-roster.js';
 import { UsageError } from './usage-error.js';
 
@@ -17,15 +19,14 @@ export interface ServeOptions {
 export async function serveCommand(options: ServeOptions): Promise<number> {
   const port = Number(options.port ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port takes a port number, not "${options.port}"`);
-  if (options.data !== undefined && /^[a-z]+:\/\//i.test(options.data))
-    throw new UsageError(`--data ${options.data}: only an SQLite file is supported by this version`);
+  const address = dataAddress(options.data);
   const roster = loadRoster(options.roster);
   const date = options.date === undefined ? undefined : parseDate(options.date);
   // The server's modules (Fastify and its plugins) load only for `serve`, not for every desk:
   // the bundled CLI imports the server's own bundle beside it (scripts/bundle-cli.mjs).
   const here = import.meta.url;
   const entry = here.endsWith('/opd-desk.js') ? new URL('./opd-desk-server.js', here) : new URL('../server/start.js', here);
-  const { startServer, ServeError } = (await import(entry.href)) as typeof import('../server/start.js');
+  const { startServer, ServeError, JournalError: ServerJournalError } = (await import(entry.href)) as typeof import('../server/start.js');
   let server;
   try {
     server = await startServer({
@@ -37,10 +38,12 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
       ...(options.logLevel && { logLevel: options.logLevel }),
     });
   } catch (error) {
-    if (error instanceof ServeError) throw new UsageError(error.message);
+    // A journal that cannot be opened (unreachable, not ours, newer): a message and exit 2.
+    if (error instanceof ServeError || error instanceof ServerJournalError) throw new UsageError(error.message);
     throw error;
   }
-  process.stderr.write(`opd-desk: serving ${server.url} (journal ${options.data ?? defaultDataFile()}); docs at ${server.url}/docs\n`);
+  const shown = address === undefined ? defaultDataFile() : address.kind === 'file' ? address.file : address.shown;
+  process.stderr.write(`opd-desk: serving ${server.url} (journal ${terminalSafe(shown)}); docs at ${server.url}/docs\n`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGTERM', stop);

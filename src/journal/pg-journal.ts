@@ -35,6 +35,8 @@ export interface PgExclusiveJournal extends AsyncExclusiveJournal {
   recall(key: string): Promise<IdempotentAnswer | undefined>;
   /** Keeps the answer to an idempotency key; it commits (or not) with the command. */
   remember(key: string, answer: IdempotentAnswer): Promise<void>;
+  /** Runs one parameterised statement in the write's transaction (it commits with the entries). */
+  run<R extends object = Record<string, unknown>>(text: string, values: unknown[]): Promise<R[]>;
 }
 
 /** True for the addresses PgJournal opens (what `--data` is told apart by). */
@@ -190,6 +192,11 @@ export class PgJournal implements AsyncJournal {
     const subscription = new DaySubscription(date, await this.lastSeq(date), onNewEntries);
     this.listener.add(subscription);
     return () => this.listener.remove(subscription);
+  }
+
+  /** One parameterised statement on a pooled connection (the server's own records). */
+  async sql<R extends pg.QueryResultRow>(statement: string, values: unknown[] = []): Promise<R[]> {
+    return (await this.query<R>(statement, values)).rows;
   }
 
   /** True while the LISTEN connection is up (false while it reconnects). */

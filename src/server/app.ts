@@ -6,14 +6,15 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { DayHub } from './days.js';
 import { DISPLAY_PAGE } from './display-page.js';
 import { authenticator } from './auth.js';
 import { installErrorHandlers } from './http-errors.js';
 import { commandRoutes } from './routes-commands.js';
 import { eventRoutes } from './routes-events.js';
 import { readRoutes } from './routes-reads.js';
-import type { ServerStore } from './store.js';
+import type { ServerRecords } from './records.js';
+import { dateOf } from './run-command.js';
+import type { ServerDays } from './server-days.js';
 
 export const BODY_LIMIT = 16 * 1024;
 
@@ -57,8 +58,8 @@ function withResponses<T extends { schema: object; url: string }>(transformed: T
 }
 
 export interface ServerOptions {
-  hub: DayHub;
-  store: ServerStore;
+  hub: ServerDays;
+  store: ServerRecords;
   /** `--date`: the day routes serve without `?date=` (default: today). */
   defaultDate?: string;
   logger?: FastifyServerOptions['logger'];
@@ -98,6 +99,10 @@ export async function buildServer(options: ServerOptions): Promise<OpdServer> {
 
   const context = { hub: options.hub, store: options.store, defaultDate: options.defaultDate };
   app.addHook('onRequest', authenticator(options.store));
+  // Every API route works on a day: opened (over the network, on PostgreSQL) before the handler runs.
+  app.addHook('preHandler', async (request) => {
+    if (request.routeOptions.config.roles !== undefined) await options.hub.ready(dateOf(request, context));
+  });
   const streams = new Set<ServerResponse>();
   commandRoutes(app, context);
   readRoutes(app, context);

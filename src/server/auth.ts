@@ -4,7 +4,8 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { HttpError } from './http-errors.js';
-import type { Role, ServerStore } from './store.js';
+import type { ServerRecords } from './records.js';
+import type { Role } from './store.js';
 
 export interface Caller {
   /** The key's name, or `local` with no keys configured. */
@@ -26,12 +27,12 @@ declare module 'fastify' {
 
 const LOCAL: Caller = { name: 'local', role: 'admin' };
 
-export function authenticator(store: ServerStore) {
+export function authenticator(store: ServerRecords) {
   // Once a key exists every request needs one, even if all keys are revoked later.
   let keysConfigured = false;
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const config = request.routeOptions.config;
-    keysConfigured ||= store.hasKeys(); // `opd-desk keys add` may run while the server does
+    keysConfigured ||= await store.hasKeys(); // `opd-desk keys add` may run while the server does
     if (!keysConfigured) {
       request.caller = LOCAL;
       return;
@@ -41,7 +42,7 @@ export function authenticator(store: ServerStore) {
     let key = header?.startsWith('Bearer ') ? header.slice(7).trim() : undefined;
     if (key === undefined && config.keyInQuery) key = (request.query as { key?: string } | undefined)?.key;
     if (!key) throw new HttpError(401, 'missing key: send Authorization: Bearer KEY');
-    const caller = store.authenticate(key);
+    const caller = await store.authenticate(key);
     if (!caller) throw new HttpError(401, 'unknown key');
     if (caller.role !== 'admin' && !config.roles.includes(caller.role)) {
       throw new HttpError(403, `a ${caller.role} key may not use ${request.method} ${request.routeOptions.url}`);

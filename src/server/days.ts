@@ -5,21 +5,16 @@
  * processes write are noticed through the journal's change mark (polled), as the desk does.
  */
 import { EventEmitter } from 'node:events';
-import type { Command, Outcome, Roster } from '../engine/index.js';
+import type { Command, Roster } from '../engine/index.js';
 import type { JournalEntry } from '../journal/journal.js';
 import { localDate, localTime } from '../journal/place.js';
 import { DeskSession } from '../journal/session.js';
 import type { SqliteJournal } from '../journal/sqlite-journal.js';
+import type { CommitRecords } from './records.js';
+import type { OnCommit, ServerDays, Submitted } from './server-days.js';
 import type { ServerStore } from './store.js';
 
-export interface Submitted {
-  outcome: Outcome;
-  /** The journal entry's seq; null when the command was refused (nothing journaled). */
-  seq: number | null;
-}
-
-/** Work done inside the command's transaction once its outcome is known (idempotency, owners). */
-export type OnCommit = (submitted: Submitted) => void;
+export type { OnCommit, Submitted } from './server-days.js';
 
 interface Pending {
   command: Command;
@@ -40,7 +35,7 @@ export interface DayHubOptions {
   pollMs?: number;
 }
 
-export class DayHub extends EventEmitter<{ changed: [date: string, entries: JournalEntry[]] }> {
+export class DayHub extends EventEmitter<{ changed: [date: string, entries: JournalEntry[]] }> implements ServerDays {
   private readonly sessions = new Map<string, DeskSession>();
   private readonly queues = new Map<string, Pending[]>();
   private readonly timer: NodeJS.Timeout | undefined;
@@ -61,6 +56,10 @@ export class DayHub extends EventEmitter<{ changed: [date: string, entries: Jour
 
   today(): string {
     return this.options.today?.() ?? localDate();
+  }
+
+  async ready(date: string): Promise<void> {
+    this.session(date);
   }
 
   /** The day's session, opened (and the day started with the server's roster) on first use. */
@@ -102,7 +101,7 @@ export class DayHub extends EventEmitter<{ changed: [date: string, entries: Jour
       const session = this.session(date);
       done = session.submitBatch(
         queue.map((p) => p.command),
-        (index, outcome, seq) => queue[index]!.onCommit?.({ outcome, seq }),
+        (index, outcome, seq) => this.record(date, queue[index]!.onCommit?.({ outcome, seq })),
       );
     } catch (error) {
       for (const pending of queue) pending.reject(error);
@@ -110,6 +109,12 @@ export class DayHub extends EventEmitter<{ changed: [date: string, entries: Jour
     }
     done.own.forEach((submitted, index) => queue[index]!.resolve(submitted));
     this.announce(date, before);
+  }
+
+  private record(date: string, records: CommitRecords | void): void {
+    if (!records) return;
+    if (records.owner) this.options.store.recordOwner(date, records.owner.token, records.owner.caller);
+    if (records.answer) this.options.store.remember(records.answer.caller, records.answer.key, records.answer.answer);
   }
 
   /** Catches up with other processes and the wall clock; tells listeners what is new. */

@@ -62,7 +62,7 @@ export function readRoutes(app: FastifyInstance, context: CommandContext): void 
       },
       config: { roles: ['desk', 'booking'] },
     },
-    (request) => {
+    async (request) => {
       const { date, session } = dayOf(request);
       const day = session.day;
       let doctorId: string | undefined;
@@ -73,7 +73,7 @@ export function readRoutes(app: FastifyInstance, context: CommandContext): void 
           throw new HttpError(404, (error as DeskError).message);
         }
       }
-      const own = request.caller.role === 'booking' ? store.ownedTokens(date, request.caller.name) : undefined;
+      const own = request.caller.role === 'booking' ? await store.ownedTokens(date, request.caller.name) : undefined;
       const tokens = day.tokens.filter(
         (t) =>
           (request.query.status === undefined || t.status === request.query.status) &&
@@ -95,11 +95,11 @@ export function readRoutes(app: FastifyInstance, context: CommandContext): void 
       },
       config: { roles: ['desk', 'booking'] },
     },
-    (request) => {
+    async (request) => {
       const { date, session } = dayOf(request);
       const token = findToken(session.day, request.params.id);
       if (!token) throw new HttpError(404, `unknown token "${request.params.id}"`);
-      if (request.caller.role === 'booking' && store.ownerOf(date, token.id) !== request.caller.name)
+      if (request.caller.role === 'booking' && (await store.ownerOf(date, token.id)) !== request.caller.name)
         throw new HttpError(403, `${token.id} was not booked with this key`);
       const entries = hub.journal.read(date, 0).filter((entry) => touches(entry, token.id));
       return { ...tokenView(token), entries: entries.map((e) => ({ seq: e.seq, at: e.at, desk: e.desk, command: e.command, result: e.result })) };

@@ -9,9 +9,10 @@ import { parseDate } from '../journal/place.js';
 import { JournalError } from '../journal/journal.js';
 import { parseScriptLine } from '../schema/script-line.js';
 import type { Caller } from './auth.js';
-import type { DayHub } from './days.js';
+import type { ServerRecords } from './records.js';
+import type { StoredAnswer } from './store.js';
+import type { ServerDays } from './server-days.js';
 import { HttpError, errorBody, ruleErrorCode } from './http-errors.js';
-import type { ServerStore } from './store.js';
 
 export interface Answer {
   status: number;
@@ -25,8 +26,8 @@ export const standardShape: Shape = (result, seq) =>
   result.status === 'ERROR' ? { status: ruleErrorCode(result.error), body: errorBody(result.error) } : { status: 200, body: { ...result, seq } };
 
 export interface CommandContext {
-  hub: DayHub;
-  store: ServerStore;
+  hub: ServerDays;
+  store: ServerRecords;
   defaultDate: string | undefined;
 }
 
@@ -41,7 +42,8 @@ export function dateOf(request: FastifyRequest, context: CommandContext): string
   }
 }
 
-const inFlight = new Map<string, Promise<unknown>>();
+/** Per server: the commands running under each caller's idempotency key (a retry waits for them). */
+const running = new WeakMap<CommandContext, Map<string, Promise<unknown>>>();
 
 export async function runCommand(
   request: FastifyRequest,
@@ -55,7 +57,7 @@ export async function runCommand(
   if (!parsed.ok) return reply.code(400).send(errorBody(parsed.error));
   const command = parsed.command;
   const caller = request.caller;
-  if (caller.role === 'booking') checkBookingRight(context, date, caller.name, command);
+  if (caller.role === 'booking') await checkBookingRight(context, date, caller.name, command);
 
   const key = request.headers['idempotency-key'];
   if (typeof key !== 'string' || key === '') return send(reply, await commit(context, date, command, caller, shape));
@@ -64,20 +66,30 @@ export async function runCommand(
     .update(`${request.method} ${request.routeOptions.url} ${date} ${JSON.stringify(raw)}`)
     .digest('hex');
   const slot = `${caller.name}\u0000${key}`;
+  let inFlight = running.get(context);
+  if (!inFlight) running.set(context, (inFlight = new Map()));
   while (inFlight.has(slot)) await inFlight.get(slot)!.catch(() => undefined);
-  const stored = context.store.answer(caller.name, key);
+  const stored = await context.store.answer(caller.name, key);
   if (stored) {
     if (stored.hash !== hash) throw new HttpError(422, 'this Idempotency-Key was used with another request body');
     return reply.code(stored.status).header('idempotent-replayed', 'true').type('application/json').send(stored.body);
   }
-  const running = commit(context, date, command, caller, shape, { key, hash });
-  inFlight.set(slot, running);
+  const committing = commit(context, date, command, caller, shape, { key, hash });
+  inFlight.set(slot, committing);
   try {
-    return send(reply, await running);
+    const answer = await committing;
+    if (answer.replayed) {
+      if (answer.replayed.hash !== hash) throw new HttpError(422, 'this Idempotency-Key was used with another request body');
+      return reply.code(answer.replayed.status).header('idempotent-replayed', 'true').type('application/json').send(answer.replayed.body);
+    }
+    return send(reply, answer);
   } finally {
     inFlight.delete(slot);
   }
 }
+
+/** An answer, or the one another server gave to the same idempotency key meanwhile. */
+type Committed = Answer & { replayed?: StoredAnswer };
 
 function send(reply: FastifyReply, answer: Answer): FastifyReply {
   return reply.code(answer.status).send(answer.body);
@@ -90,18 +102,27 @@ async function commit(
   caller: Caller,
   shape: Shape,
   idempotency?: { key: string; hash: string },
-): Promise<Answer> {
+): Promise<Committed> {
   let answer: Answer | undefined;
   // Only the online channel is limited to its own tokens; nobody else needs the record.
   const ownsTokens = caller.role === 'booking';
   try {
-    await context.hub.submit(date, command, ({ outcome, seq }) => {
-      answer = shape(outcome.result, seq);
-      const result = outcome.result as { token?: string; newToken?: string };
-      if (ownsTokens && command.op === 'book' && seq !== null && result.token) context.store.recordOwner(date, result.token, caller.name);
-      if (idempotency)
-        context.store.remember(caller.name, idempotency.key, { hash: idempotency.hash, status: answer.status, body: JSON.stringify(answer.body) });
-    });
+    const submitted = await context.hub.submit(
+      date,
+      command,
+      ({ outcome, seq }) => {
+        answer = shape(outcome.result, seq);
+        const result = outcome.result as { token?: string; newToken?: string };
+        return {
+          ...(ownsTokens && command.op === 'book' && seq !== null && result.token && { owner: { token: result.token, caller: caller.name } }),
+          ...(idempotency && {
+            answer: { caller: caller.name, key: idempotency.key, answer: { hash: idempotency.hash, status: answer.status, body: JSON.stringify(answer.body) } },
+          }),
+        };
+      },
+      idempotency && { caller: caller.name, key: idempotency.key },
+    );
+    if ('replayed' in submitted) return { status: submitted.replayed.status, body: undefined, replayed: submitted.replayed };
   } catch (error) {
     if (error instanceof JournalError) throw error;
     throw new JournalError((error as Error).message);
@@ -110,11 +131,11 @@ async function commit(
 }
 
 /** `booking` keys book, and cancel only the tokens they booked. */
-function checkBookingRight(context: CommandContext, date: string, caller: string, command: Command): void {
+async function checkBookingRight(context: CommandContext, date: string, caller: string, command: Command): Promise<void> {
   if (command.op === 'book') return;
   if (command.op === 'cancel') {
     if (!command.token) throw new HttpError(403, 'a booking key cancels by token only');
-    if (context.store.ownerOf(date, command.token) !== caller) throw new HttpError(403, `${command.token} was not booked with this key`);
+    if ((await context.store.ownerOf(date, command.token)) !== caller) throw new HttpError(403, `${command.token} was not booked with this key`);
     return;
   }
   throw new HttpError(403, `a booking key may not ${command.op}`);

@@ -5,14 +5,20 @@
  */
 import type { Roster } from '../engine/index.js';
 import { deskName } from '../journal/place.js';
+import { isPostgresUrl, PgJournal } from '../journal/pg-journal.js';
 import { SqliteJournal } from '../journal/sqlite-journal.js';
 import { buildServer } from './app.js';
 import { DayHub } from './days.js';
+import { PgDayHub } from './pg-days.js';
+import { PgRecords } from './pg-records.js';
+import type { ServerRecords } from './records.js';
+import type { ServerDays } from './server-days.js';
 import { ServerStore } from './store.js';
 
 export interface StartOptions {
   host: string;
   port: number;
+  /** An SQLite file, or a postgres:// connection string. */
   file: string;
   roster: Roster;
   date?: string;
@@ -25,17 +31,37 @@ const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
 
 export class ServeError extends Error {}
 
-export async function startServer(options: StartOptions): Promise<{ url: string; close: () => Promise<void> }> {
+/** The server's own copy of the class (it is bundled apart from the CLI): what `serve` tells apart. */
+export { JournalError } from '../journal/journal.js';
+
+interface Opened {
+  hub: ServerDays;
+  store: ServerRecords;
+  close: () => Promise<void>;
+}
+
+/** The journal, the server's records and its days: in an SQLite file or in PostgreSQL. */
+async function openData(options: StartOptions, desk: string): Promise<Opened> {
+  if (isPostgresUrl(options.file)) {
+    const journal = await PgJournal.open(options.file, { poolSize: 16 });
+    const hub = new PgDayHub({ journal, roster: options.roster, desk });
+    return { hub, store: new PgRecords(journal), close: async () => (await hub.close(), await journal.close()) };
+  }
   const journal = SqliteJournal.open(options.file);
   const store = new ServerStore(journal.database);
-  if (!store.hasKeys() && !LOOPBACK.has(options.host)) {
-    journal.close();
+  const hub = new DayHub({ journal, store, roster: options.roster, desk, pollMs: options.pollMs ?? 100 });
+  return { hub, store, close: async () => (hub.close(), journal.close()) };
+}
+
+export async function startServer(options: StartOptions): Promise<{ url: string; close: () => Promise<void> }> {
+  const { hub, store, close: closeData } = await openData(options, `server@${deskName().split('@')[1] ?? 'host'}`);
+  if (!(await store.hasKeys()) && !LOOPBACK.has(options.host)) {
+    await closeData();
     throw new ServeError(
       `no key is configured, so the server listens on loopback only and refuses --host ${options.host}. ` +
         'Add a key first (opd-desk keys add NAME --role desk), then every request must carry it.',
     );
   }
-  const hub = new DayHub({ journal, store, roster: options.roster, desk: `server@${deskName().split('@')[1] ?? 'host'}`, pollMs: options.pollMs ?? 100 });
   const { app } = await buildServer({
     hub,
     store,
@@ -47,8 +73,7 @@ export async function startServer(options: StartOptions): Promise<{ url: string;
   const close = () =>
     (closing ??= (async () => {
       await app.close();
-      hub.close();
-      journal.close();
+      await closeData();
     })());
   return { url, close };
 }

@@ -40,6 +40,16 @@ export function hashKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
+/** Refuses a key name that is not 1–64 letters, digits, dots, dashes or underscores. */
+export function checkKeyName(name: string): void {
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(name)) throw new Error(`a key name is 1–64 letters, digits, dots, dashes or underscores, not "${name}"`);
+}
+
+/** A new key: 32 random bytes, shown once. */
+export function newKey(): string {
+  return `opd_${randomBytes(32).toString('base64url')}`;
+}
+
 export class ServerStore {
   private readonly statements;
 
@@ -61,9 +71,9 @@ export class ServerStore {
 
   /** Adds a key and returns it: the only time it is ever shown. */
   addKey(name: string, role: Role, now = new Date()): string {
-    if (!/^[A-Za-z0-9._-]{1,64}$/.test(name)) throw new Error(`a key name is 1–64 letters, digits, dots, dashes or underscores, not "${name}"`);
+    checkKeyName(name);
     if (this.listKeys().some((k) => k.name === name)) throw new Error(`there is already a key named "${name}" (revoke it first)`);
-    const key = `opd_${randomBytes(32).toString('base64url')}`;
+    const key = newKey();
     this.statements.addKey.run(name, role, hashKey(key), now.toISOString());
     return key;
   }

@@ -4,7 +4,7 @@
  * the last seq is asked at most once, and the appends are staged and written by one INSERT just
  * before COMMIT (one round trip for a whole group of commands).
  */
-import type { PoolClient } from 'pg';
+import type { PoolClient, QueryResultRow } from 'pg';
 import { JournalError, type JournalEntry } from '../journal.js';
 import type { IdempotentAnswer } from './keys.js';
 import { recallAnswer, rememberAnswer } from './keys.js';
@@ -69,6 +69,11 @@ export class LockedDay {
 
   remember(key: string, answer: IdempotentAnswer): Promise<void> {
     return rememberAnswer(this.client, this.date, key, answer);
+  }
+
+  /** Runs one parameterised statement in the write's transaction (it commits with the entries). */
+  async run<R extends object = Record<string, unknown>>(text: string, values: unknown[]): Promise<R[]> {
+    return (await this.client.query<R & QueryResultRow>(text, values)).rows;
   }
 
   /** Writes the staged appends, with one notification (sent only if the transaction commits). */

@@ -47,6 +47,20 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
        revoked_at TEXT
      )`,
   ],
+  // 3: the server's answers per API key and idempotency key (as the SQLite file keeps them),
+  // and which booking key booked which token.
+  [
+    `CREATE TABLE request_answers (
+       caller TEXT NOT NULL,
+       key TEXT NOT NULL,
+       request_hash TEXT NOT NULL,
+       status INTEGER NOT NULL,
+       body TEXT NOT NULL,
+       at TEXT NOT NULL,
+       PRIMARY KEY (caller, key)
+     )`,
+    'CREATE TABLE token_owners (date TEXT NOT NULL, token TEXT NOT NULL, caller TEXT NOT NULL, PRIMARY KEY (date, token))',
+  ],
 ];
 export const SCHEMA_VERSION = MIGRATIONS.length;
 

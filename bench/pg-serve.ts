@@ -1,0 +1,122 @@
+/**
+ * `npm run bench postgres` (second part): `opd-desk serve` processes on one PostgreSQL (fsync
+ * on), loaded by autocannon with 64 connections: through one server, and through two at once
+ * (32 each); then commit-to-event across servers: a booking through server A, timed until its
+ * entry reaches a client of server B's event stream, idle and while both servers are loaded.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { performance } from 'node:perf_hooks';
+import autocannon from 'autocannon';
+import { percentile, table } from './stats.js';
+
+const CLI = join(import.meta.dirname, '../opd-desk.js');
+const SECONDS = 5;
+
+async function startServer(url: string): Promise<{ child: ChildProcess; base: string }> {
+  const child = spawn(process.execPath, ['--max-semi-space-size=64', CLI, 'serve', '--port', '0', '--data', url, '--log-level', 'warn'], {
+    stdio: ['ignore', 'inherit', 'pipe'],
+  });
+  for await (const line of createInterface({ input: child.stderr! })) {
+    const match = /serving (http:\/\/127\.0\.0\.1:\d+)/.exec(line);
+    if (match) return { child, base: match[1]! };
+  }
+  throw new Error('the server exited before listening');
+}
+
+function load(base: string, connections: number, date: string): Promise<autocannon.Result> {
+  return autocannon({
+    url: `${base}/api/v1/bookings?date=${date}`,
+    method: 'POST',
+    connections,
+    duration: SECONDS,
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ doctor: 'sharma', patient: 'Bench Patient', source: 'online' }),
+  });
+}
+
+/** Books through `bookAt` one at a time; each timed until its entry arrives on `watchAt`'s event stream. */
+async function commitToEvent(bookAt: string, watchAt: string, date: string, until: () => boolean): Promise<number[]> {
+  await fetch(`${watchAt}/api/v1/board?date=${date}`); // the day exists before the stream opens
+  const controller = new AbortController();
+  const response = await fetch(`${watchAt}/api/v1/events?date=${date}`, { signal: controller.signal });
+  const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+  const waiting = new Map<string, (at: number) => void>();
+  void (async () => {
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
+      buffer += value;
+      for (const match of buffer.matchAll(/"patient":"(Probe \d+)"/g)) waiting.get(match[1]!)?.(performance.now());
+      buffer = buffer.slice(buffer.lastIndexOf('\n'));
+    }
+  })();
+  const latencies: number[] = [];
+  for (let i = 0; until(); i++) {
+    const patient = `Probe ${i}`;
+    const seen = new Promise<number>((resolve) => waiting.set(patient, resolve));
+    const sent = performance.now();
+    const answer = await fetch(`${bookAt}/api/v1/bookings?date=${date}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ doctor: 'reddy', patient }),
+    });
+    await answer.arrayBuffer();
+    latencies.push((await seen) - sent); // from the request being sent: an upper bound on commit-to-event
+    waiting.delete(patient);
+  }
+  controller.abort();
+  return latencies;
+}
+
+const row = (name: string, results: autocannon.Result[]) => [
+  name,
+  Math.round(results.reduce((sum, r) => sum + r.requests.average, 0)),
+  Math.max(...results.map((r) => r.latency.p50)),
+  Math.max(...results.map((r) => r.latency.p99)),
+  results.reduce((sum, r) => sum + r.non2xx + r.errors, 0),
+];
+
+export async function benchPgServe(createDatabase: (name: string) => Promise<string>): Promise<string> {
+  const url = await createDatabase('bench_serve');
+  const servers = [await startServer(url), await startServer(url)];
+  try {
+    const [a, b] = servers.map((server) => server.base) as [string, string];
+    await fetch(`${a}/api/v1/board?date=2026-05-01`);
+    const one = await load(a, 64, '2026-05-01');
+    await Promise.all([fetch(`${a}/api/v1/board?date=2026-05-02`), fetch(`${b}/api/v1/board?date=2026-05-02`)]);
+    const two = await Promise.all([load(a, 32, '2026-05-02'), load(b, 32, '2026-05-02')]);
+    let n = 0;
+    const idle = await commitToEvent(a, b, '2026-05-03', () => n++ < 200);
+    let running = true;
+    const date = '2026-05-04';
+    await Promise.all([fetch(`${a}/api/v1/board?date=${date}`), fetch(`${b}/api/v1/board?date=${date}`)]);
+    const [loaded, probes] = await Promise.all([
+      Promise.all([load(a, 32, date), load(b, 32, date)]).finally(() => (running = false)),
+      commitToEvent(a, b, date, () => running),
+    ]);
+    const perSecond = Math.round(loaded.reduce((sum, r) => sum + r.requests.average, 0));
+    return [
+      `Durable bookings through \`opd-desk serve --data postgres://…\` (POST /api/v1/bookings on one day, each answered after its commit; ${SECONDS} s per row; p50 and p99 of the slower server):`,
+      '',
+      table(['servers', 'bookings/s', 'p50 ms', 'p99 ms', 'non-2xx'], [row('1 server, 64 connections', [one]), row('2 servers, 32 connections each', two)]),
+      '',
+      "Commit to event across servers (booking sent to server A → its entry on a client of server B's /api/v1/events; an upper bound):",
+      '',
+      table(
+        ['while', 'samples', 'p50 ms', 'p99 ms'],
+        [
+          ['idle', idle.length, percentile(idle, 50).toFixed(1), percentile(idle, 99).toFixed(1)],
+          [`both servers loaded, 64 connections (${perSecond}/s)`, probes.length, percentile(probes, 50).toFixed(1), percentile(probes, 99).toFixed(1)],
+        ],
+      ),
+    ].join('\n');
+  } finally {
+    for (const { child } of servers) {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => (child.exitCode !== null ? resolve(undefined) : child.once('exit', resolve)));
+    }
+  }
+}
