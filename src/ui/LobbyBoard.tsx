@@ -3,7 +3,8 @@
  * store (which follows the journal as a second desk does) and never sends a command; its one
  * key leaves it.
  */
-import { Box, Text, useApp, useInput } from 'ink';
+import { Box, useApp, useInput } from 'ink';
+import { Text } from './safe-text.js';
 import { useEffect, useState } from 'react';
 import { selectLobby } from '../store/counter-selectors.js';
 import { useDesk } from './desk-context.js';
