@@ -11,6 +11,7 @@ import { DISPLAY_PAGE } from './display-page.js';
 import { authenticator } from './auth.js';
 import { installErrorHandlers } from './http-errors.js';
 import { commandRoutes } from './routes-commands.js';
+import { dayRoutes } from './routes-day.js';
 import { eventRoutes } from './routes-events.js';
 import { readRoutes } from './routes-reads.js';
 import type { ServerStore } from './store.js';
@@ -101,6 +102,7 @@ export async function buildServer(options: ServerOptions): Promise<OpdServer> {
   const streams = new Set<ServerResponse>();
   commandRoutes(app, context);
   readRoutes(app, context);
+  dayRoutes(app, context);
   eventRoutes(app, context, streams);
   app.withTypeProvider().get(
     '/display',
