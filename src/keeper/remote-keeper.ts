@@ -151,9 +151,9 @@ export class RemoteKeeper implements AsyncDayKeeper {
       answer = (await response.json()) as Record<string, unknown>;
     } catch (error) {
       this.setLink(false, causeOf(error));
-      throw new NotSentError(`the server is unreachable (${causeOf(error)}); send it again: it is never recorded twice`);
+      throw new NotSentError(`server unreachable (${causeOf(error)}); Enter sends it again, never recorded twice`);
     }
-    if (response.status >= 500) throw new NotSentError(`the server could not record it (${String(answer.error)}); send it again`);
+    if (response.status >= 500) throw new NotSentError(`the server could not record it (${String(answer.error)}); Enter sends it again`);
     if (!response.ok) return { result: { op: JSON.parse(body).op, status: 'ERROR', error: String(answer.error) } as Result, seq: null };
     const { seq, ...result } = answer;
     return { result: result as unknown as Result, seq: seq as number };
@@ -239,7 +239,7 @@ export class RemoteKeeper implements AsyncDayKeeper {
     const since = new Date().toTimeString().slice(0, 5);
     this.link = reachable
       ? { reachable, notice: null }
-      : { reachable, notice: `Server ${this.base} unreachable since ${since} (${cause}): retrying; the board shows only what it confirmed.` };
+      : { reachable, notice: `Server ${new URL(this.base).host} unreachable since ${since}: retrying. The board shows what it confirmed (${cause}).` };
     this.notify();
   }
 

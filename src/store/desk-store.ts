@@ -32,6 +32,8 @@ export type Highlight = 'new' | 'moved' | 'promoted';
 export interface SentOutcome {
   result: Result;
   field?: string;
+  /** Not recorded (a server out of reach): sending the same command again is safe and records it once. */
+  retry?: true;
 }
 
 /** Now with a keeper that settles at once, later with one that settles on a server. */
@@ -162,7 +164,7 @@ export function createDeskStore(source: Day | AnyKeeper): DeskStore {
       send(command) {
         if (!isAsyncKeeper(keeper)) return get().dispatchOutcome(command);
         set({ last: { text: `Sending ${command.op} to the server…`, tone: 'warn' } });
-        return keeper.submit(command).then(own, (error: unknown) => ({ result: refused(command, error) }));
+        return keeper.submit(command).then(own, (error: unknown): SentOutcome => ({ result: refused(command, error), retry: true }));
       },
       ticker: [],
       highlights: NO_HIGHLIGHTS,

@@ -6,7 +6,7 @@
 import type { Result, Source } from '../engine/index.js';
 import { whenSent, type Sent, type SentOutcome } from '../store/desk-store.js';
 import type { BookingAction, BookingFormState } from './booking-form-state.js';
-import { fieldOfRefusal, isTextStep } from './booking-form-state.js';
+import { STEPS, fieldOfRefusal, isTextStep } from './booking-form-state.js';
 import type { KeyPress } from './key-burst.js';
 import { useScreenKeys, type ListenForKeys } from './screen-keys.js';
 import { matchKey } from './keymap.js';
@@ -55,9 +55,10 @@ export function useBookingFormInput({ now, dispatch, send, onDone, onCancel }: B
     const { submit } = dispatch(action);
     if (!submit) return;
     // Until the answer the form stays as typed; a refusal (or a server out of reach) keeps it so.
-    return whenSent(send(submit), ({ result, field }) => {
+    // Not recorded at all (a server out of reach): the form waits on its last field, so Enter sends the same again.
+    return whenSent(send(submit), ({ result, field, retry }) => {
       if (result.status !== 'ERROR') return onDone(result);
-      dispatch({ type: 'refused', error: result.error, field: fieldOfRefusal(field) });
+      dispatch({ type: 'refused', error: result.error, field: retry ? STEPS[STEPS.length - 1]! : fieldOfRefusal(field) });
     });
   });
 }
