@@ -80,7 +80,9 @@ export class RemoteKeeper implements AsyncDayKeeper {
     try {
       response = await http(`${base}/api/v1/day${query}`, { headers: authHeaders(options.key), signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
     } catch (error) {
-      throw new NotSentError(`cannot reach the server at ${base} (${causeOf(error)})`);
+      const cause = causeOf(error);
+      if (cause === 'bad port') throw new NotSentError(`port ${new URL(base).port} is one that fetch refuses (bad port): run the server on another`);
+      throw new NotSentError(`cannot reach the server at ${base} (${cause})`);
     }
     if (!response.ok) throw new NotSentError(`the server at ${base} answered ${response.status}: ${await errorOf(response)}`);
     const keeper = new RemoteKeeper(options, checkedDay((await response.json()) as RemoteDay, base));
