@@ -111,8 +111,16 @@ export async function buildServer(options: ServerOptions): Promise<OpdServer> {
     },
     (_request, reply) => reply.type('text/html; charset=utf-8').send(DISPLAY_PAGE),
   );
+  // A keep-alive connection would hold the close for keepAliveTimeout (72 s): each one is closed
+  // as soon as it is idle, that is once its answer is out.
+  let sweep: NodeJS.Timeout | undefined;
   app.addHook('preClose', (done) => {
     for (const stream of streams) stream.end(); // before the listener waits for open connections
+    sweep = setInterval(() => app.server.closeIdleConnections(), 50);
+    done();
+  });
+  app.addHook('onClose', (_instance, done) => {
+    clearInterval(sweep);
     done();
   });
   return { app, streams };
