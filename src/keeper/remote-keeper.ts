@@ -132,6 +132,8 @@ export class RemoteKeeper implements AsyncDayKeeper {
       return [...others, mine];
     } finally {
       this.inFlight--;
+      // Entries that arrived after this command's own were held for it: hand them over now.
+      if (this.inFlight === 0 && this.ready.length > 0) this.notify();
     }
   }
 
