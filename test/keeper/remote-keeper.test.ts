@@ -73,6 +73,30 @@ describe('RemoteKeeper', () => {
     expect(tokensOf(store)).toEqual(['SHR-001 Asha Rao']);
   });
 
+  it("another desk's command that lands while this desk's answer is on its way is published after it", async () => {
+    let letAnswerThrough!: () => void;
+    const answerHeld = new Promise<void>((resolve) => (letAnswerThrough = resolve));
+    const late: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      if (init?.method === 'POST') await answerHeld;
+      return response;
+    };
+    const { keeper, store } = await desk({ fetch: late });
+    const sending = store.getState().send(book('Asha Rao'));
+    await vi.waitFor(() => expect(server.hub.session(DATE).appliedSeq).toBe(1));
+    await server.hub.submit(DATE, book('Other Desk'));
+    await vi.waitFor(() => expect(keeper.day.tokens).toHaveLength(2));
+    letAnswerThrough();
+    expect((await sending).result).toMatchObject({ token: 'SHR-001' });
+    await vi.waitFor(() =>
+      expect(store.getState().ticker.map((line) => [line.text.includes('Other Desk'), line.elsewhere ?? false])).toEqual([
+        [false, false],
+        [true, true],
+      ]),
+    );
+    expect(store.getState().version).toBe(keeper.day.version);
+  });
+
   it('an answer lost on the way: the status says not saved, and sending the same again books once (same Idempotency-Key)', async () => {
     const keys: string[] = [];
     let loseNext = true;
