@@ -58,6 +58,9 @@ export class RemoteKeeper implements AsyncDayKeeper {
   private readonly listeners = new Set<() => void>();
   private readonly waiters = new Set<{ seq: number; resolve: () => void }>();
   private lastFailed: { body: string; key: string } | null = null;
+  /** Why the event stream is down, and why the last command did not reach the server (null: fine). */
+  private streamFailed: string | null = null;
+  private commandFailed: string | null = null;
   private readonly stopping = new AbortController();
   private readonly http: typeof fetch;
   private readonly base: string;
@@ -154,8 +157,13 @@ export class RemoteKeeper implements AsyncDayKeeper {
       });
       answer = (await response.json()) as Record<string, unknown>;
     } catch (error) {
-      this.setLink(false, causeOf(error));
+      this.commandFailed = causeOf(error);
+      this.updateLink();
       throw new NotSentError(`server unreachable (${causeOf(error)}); Enter sends it again, never recorded twice`);
+    }
+    if (this.commandFailed !== null) {
+      this.commandFailed = null; // it answered: reachable again as far as commands go
+      this.updateLink();
     }
     if (response.status >= 500) throw new NotSentError(`the server could not record it (${String(answer.error)}); Enter sends it again`);
     if (!response.ok) return { result: { op: JSON.parse(body).op, status: 'ERROR', error: String(answer.error) } as Result, seq: null };
@@ -187,10 +195,10 @@ export class RemoteKeeper implements AsyncDayKeeper {
       while (!this.stopping.signal.aborted) {
         try {
           await this.readStream();
-          this.setLink(false, 'the server ended the event stream');
+          this.streamDown('the server ended the event stream');
         } catch (error) {
           if (this.stopping.signal.aborted) return;
-          this.setLink(false, causeOf(error));
+          this.streamDown(causeOf(error));
         }
         await new Promise((resolve) => setTimeout(resolve, this.options.retryMs ?? 1000));
       }
@@ -209,7 +217,10 @@ export class RemoteKeeper implements AsyncDayKeeper {
         signal,
       });
       if (!response.ok || !response.body) throw new Error(`the event stream answered ${response.status}: ${await errorOf(response)}`);
-      this.setLink(true, null);
+      // Connected: the server is reachable again, for commands too.
+      this.streamFailed = null;
+      this.commandFailed = null;
+      this.updateLink();
       await readEvents(
         response.body,
         (event) => this.onEvent(event),
@@ -238,12 +249,20 @@ export class RemoteKeeper implements AsyncDayKeeper {
     this.notify();
   }
 
-  private setLink(reachable: boolean, cause: string | null): void {
-    if (reachable === this.link.reachable && (reachable || this.link.notice !== null)) return;
+  private streamDown(cause: string): void {
+    this.streamFailed = cause;
+    this.updateLink();
+  }
+
+  /** Unreachable while the event stream is down or the last command could not reach the server. */
+  private updateLink(): void {
+    const cause = this.streamFailed ?? this.commandFailed;
+    if ((cause === null) === this.link.reachable) return;
     const since = new Date().toTimeString().slice(0, 5);
-    this.link = reachable
-      ? { reachable, notice: null }
-      : { reachable, notice: `Server ${new URL(this.base).host} unreachable since ${since}: retrying. The board shows what it confirmed (${cause}).` };
+    this.link =
+      cause === null
+        ? { reachable: true, notice: null }
+        : { reachable: false, notice: `Server ${new URL(this.base).host} unreachable since ${since}: retrying. The board shows what it confirmed (${cause}).` };
     this.notify();
   }
 

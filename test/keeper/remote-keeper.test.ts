@@ -111,7 +111,10 @@ describe('RemoteKeeper', () => {
     const { store } = await desk({ fetch: lossy });
     const first = await store.getState().send(book('Asha Rao', { phone: '9845012345' }));
     expect(first).toMatchObject({ result: { status: 'ERROR', error: expect.stringMatching(/not saved: server unreachable \(ECONNRESET\)/) }, retry: true });
+    // The stream is up, but the command did not get through: the status bar says so until one does.
+    await vi.waitFor(() => expect(store.getState().link).toMatch(/unreachable since .*\(ECONNRESET\)/));
     const again = await store.getState().send(book('Asha Rao', { phone: '9845012345' }));
+    await vi.waitFor(() => expect(store.getState().link).toBeNull());
     expect(again.result).toMatchObject({ status: 'ALLOCATED', token: 'SHR-001' });
     expect(keys).toHaveLength(2);
     expect(keys[1]).toBe(keys[0]);
