@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
+import { deskToDesk } from './remote-desk.js';
 import { percentile, table } from './stats.js';
 
 const CLI = join(import.meta.dirname, '../opd-desk.js');
@@ -98,6 +99,7 @@ export async function benchServe(): Promise<string> {
       let n = 0;
       return commitToEvent(base, `2026-03-${day++}`, () => n++ < 200);
     })();
+    const desks = await deskToDesk(base, `2026-03-${day++}`, 200);
     return [
       `Durable bookings (POST /api/v1/bookings, each answered after its journal commit; ${SECONDS} s per row):`,
       '',
@@ -116,6 +118,13 @@ export async function benchServe(): Promise<string> {
             percentile(probes, 99).toFixed(2),
           ],
         ],
+      ),
+      '',
+      "Desk to desk (a booking sent from remote desk A → published in remote desk B's store; idle):",
+      '',
+      table(
+        ['samples', 'p50 ms', 'p99 ms', 'max ms'],
+        [[desks.length, percentile(desks, 50).toFixed(2), percentile(desks, 99).toFixed(2), Math.max(...desks).toFixed(2)]],
       ),
     ].join('\n');
   } finally {

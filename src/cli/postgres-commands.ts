@@ -8,7 +8,7 @@ import { AsyncSession } from '../journal/async-session.js';
 import { JournalError } from '../journal/journal.js';
 import { PgJournal } from '../journal/pg-journal.js';
 import { deskName, localDate, localTime, parseDate } from '../journal/place.js';
-import { jsonReport } from '../script/json-report.js';
+import { writeJsonReport } from '../script/json-report.js';
 import type { LineResult } from '../script/run-script.js';
 import { resultLine, textBoard } from '../script/text-report.js';
 import { parseScriptLine } from '../schema/script-line.js';
@@ -142,7 +142,7 @@ export async function pgApply(url: string, file: string, options: DayOptions & {
       if (!options.json) write(`${terminalSafe(`line ${line.number}  ${(lineResult.op ?? '?').padEnd(7)}  ${resultLine(lineResult)}`)}\n`);
     }
     const failed = results.filter((r) => r.status === 'ERROR');
-    if (options.json) write(jsonSafe(jsonReport(session.day, results)));
+    if (options.json) writeJsonReport((text) => write(jsonSafe(text)), session.day, results);
     else
       write(terminalSafeLines(`${results.length} commands: ${results.length - failed.length} applied, ${failed.length} failed\n\n${textBoard(session.day)}\n`));
     for (const result of failed)

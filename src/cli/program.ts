@@ -4,6 +4,7 @@ import { JournalError } from '../journal/journal.js';
 import { applyCommand, type ApplyOptions } from './apply.js';
 import { runDashboard } from './dashboard.js';
 import { lobbyCommand } from './lobby.js';
+import { runRemoteDashboard, type RemoteDeskOptions } from './remote-dashboard.js';
 import { exportCommand, logCommand, verifyCommand } from './journal-commands.js';
 import { terminalSafeLines } from '../text/terminal-safe.js';
 import { VERSION } from './version.js';
@@ -34,7 +35,9 @@ function program(): Command {
   const cli = withDay(
     new Command('opd-desk')
       .description('Outpatient front desk: book, prioritise, displace, promote.')
-      .option('--roster <file>', 'roster JSON file for a new day (default: Dr. Sharma, Dr. Reddy, Dr. Kapoor)'),
+      .option('--roster <file>', 'roster JSON file for a new day (default: Dr. Sharma, Dr. Reddy, Dr. Kapoor)')
+      .option('--server <url>', 'work on a day kept by an opd-desk server (opd-desk serve) instead of a file')
+      .option('--key <key>', 'the API key for --server (default: $OPD_DESK_KEY)'),
     'default: $XDG_DATA_HOME/opd-desk/opd-desk.db',
   )
     .version(VERSION, '-V, --version', 'print the version')
@@ -42,8 +45,13 @@ function program(): Command {
     // Options after a subcommand belong to it: `apply x --roster r` is apply's roster.
     .enablePositionalOptions()
     .exitOverride()
-    .action(async (options: DayOptions & { roster?: string }, command: Command) => {
+    .action(async (options: DayOptions & { roster?: string; server?: string; key?: string }, command: Command) => {
       if (command.args.length > 0) throw new UsageError(`unknown command ${JSON.stringify(command.args[0])} (opd-desk --help lists the commands)`);
+      if (options.server !== undefined) {
+        process.exitCode = await runRemoteDashboard(remoteOptions(options));
+        return;
+      }
+      if (options.key !== undefined) throw new UsageError('--key goes with --server (the API key of an opd-desk server)');
       refusePostgres(options.data, 'the dashboard', 'on PostgreSQL, run `opd-desk serve --data postgres://…` and desks attached to it');
       // The roster is checked before anything is drawn: a bad file is a usage error (exit 2).
       const roster = options.roster === undefined ? undefined : loadRoster(options.roster);
@@ -142,6 +150,13 @@ function program(): Command {
   serverCommands(cli);
   // Set last, so subcommands keep refusing extra arguments: the root names an unknown command itself.
   return cli.allowExcessArguments(true);
+}
+
+/** The desk on a server: the day is the server's, so the options of a journal file do not apply. */
+function remoteOptions(options: DayOptions & { roster?: string; server?: string; key?: string }): RemoteDeskOptions {
+  const local = (['data', 'roster', 'desk', 'replayAnyway'] as const).find((name) => options[name] !== undefined);
+  if (local) throw new UsageError(`--${local.replace('A', '-a')} does not go with --server: the server keeps the day`);
+  return { server: options.server!, ...(options.key !== undefined && { key: options.key }), ...(options.date !== undefined && { date: options.date }) };
 }
 
 /** `serve` and `keys` (SPEC §6). */

@@ -120,7 +120,8 @@ export class DeskSession implements DayKeeper {
       const done = journal.exclusive((locked) => {
         const caughtUp = this.catchUp(locked.read(date, this.appliedSeq));
         const own = commands.map((command, index) => {
-          const outcome = execute(this.day, command);
+          // The ref is the seq this command gets if it is journaled, as in commit() and on replay.
+          const outcome = execute(this.day, command, { ref: { key: 'seq', value: this.appliedSeq + 1 } });
           let seq: number | null = null;
           if (outcome.result.status !== 'ERROR') {
             seq = this.appliedSeq + 1;

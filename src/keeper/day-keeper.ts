@@ -44,3 +44,33 @@ export function memoryKeeper(day: Day): DayKeeper {
     log: (afterSeq = 0) => (afterSeq === 0 ? log : log.filter((entry) => entry.seq > afterSeq)),
   };
 }
+
+/** How a keeper that works through a network stands: what the status bar says. */
+export interface KeeperLink {
+  /** False while the keeper cannot reach where the day is kept. */
+  reachable: boolean;
+  /** What to tell the user (null when all is well). */
+  notice: string | null;
+}
+
+/**
+ * A keeper whose commands are settled elsewhere (a server): `submit` resolves once the command is
+ * confirmed there, with the outcomes of everything confirmed before it and its own last, and
+ * rejects when it could not be confirmed (nothing is shown as done then). Other desks' commands
+ * arrive on their own; the keeper calls its listener and `sync` hands them over.
+ */
+export interface AsyncDayKeeper {
+  readonly async: true;
+  readonly day: Day;
+  submit(command: Command): Promise<Outcome[]>;
+  sync(): Outcome[];
+  followClock(time: string): Outcome[];
+  readonly mismatches?: readonly ReplayMismatch[];
+  readonly link: KeeperLink;
+  /** Calls `listener` whenever there is something for `sync` or the link changed; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
+}
+
+export type AnyKeeper = DayKeeper | AsyncDayKeeper;
+
+export const isAsyncKeeper = (keeper: AnyKeeper): keeper is AsyncDayKeeper => 'async' in keeper && keeper.async === true;

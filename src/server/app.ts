@@ -10,6 +10,7 @@ import { DISPLAY_PAGE } from './display-page.js';
 import { authenticator } from './auth.js';
 import { installErrorHandlers } from './http-errors.js';
 import { commandRoutes } from './routes-commands.js';
+import { dayRoutes } from './routes-day.js';
 import { eventRoutes } from './routes-events.js';
 import { readRoutes } from './routes-reads.js';
 import type { ServerRecords } from './records.js';
@@ -106,6 +107,7 @@ export async function buildServer(options: ServerOptions): Promise<OpdServer> {
   const streams = new Set<ServerResponse>();
   commandRoutes(app, context);
   readRoutes(app, context);
+  dayRoutes(app, context);
   eventRoutes(app, context, streams);
   app.withTypeProvider().get(
     '/display',
@@ -114,8 +116,16 @@ export async function buildServer(options: ServerOptions): Promise<OpdServer> {
     },
     (_request, reply) => reply.type('text/html; charset=utf-8').send(DISPLAY_PAGE),
   );
+  // A keep-alive connection would hold the close for keepAliveTimeout (72 s): each one is closed
+  // as soon as it is idle, that is once its answer is out.
+  let sweep: NodeJS.Timeout | undefined;
   app.addHook('preClose', (done) => {
     for (const stream of streams) stream.end(); // before the listener waits for open connections
+    sweep = setInterval(() => app.server.closeIdleConnections(), 50);
+    done();
+  });
+  app.addHook('onClose', (_instance, done) => {
+    clearInterval(sweep);
     done();
   });
   return { app, streams };

@@ -18,7 +18,7 @@ import {
   type Outcome,
   type Result,
 } from '../engine/index.js';
-import { memoryKeeper, type DayKeeper, type ReplayMismatch } from '../keeper/day-keeper.js';
+import { isAsyncKeeper, memoryKeeper, type AnyKeeper, type AsyncDayKeeper, type DayKeeper, type ReplayMismatch } from '../keeper/day-keeper.js';
 
 export type Tone = 'ok' | 'warn' | 'error';
 
@@ -40,6 +40,22 @@ export interface TickerLine {
 /** How a chip changed in the last update: newly placed, moved to overflow, or promoted. */
 export type Highlight = 'new' | 'moved' | 'promoted';
 
+/** A command's result, with the command field a refusal concerns (the engine's `Outcome.field`). */
+export interface SentOutcome {
+  result: Result;
+  field?: string;
+  /** Not recorded (a server out of reach): sending the same command again is safe and records it once. */
+  retry?: true;
+}
+
+/** Now with a keeper that settles at once, later with one that settles on a server. */
+export type Sent<T> = T | Promise<T>;
+
+/** Runs `then` on what was sent: at once if it is settled, else when it is. */
+export function whenSent<T, R>(sent: Sent<T>, then: (value: T) => R): Sent<R> {
+  return sent instanceof Promise ? sent.then(then) : then(sent);
+}
+
 export interface DeskState {
   day: Day;
   /** The day's version: selectors recompute when it moves. */
@@ -49,10 +65,17 @@ export interface DeskState {
   ticker: TickerLine[];
   /** Chips the last update changed, and how; the board colours them. */
   highlights: Readonly<Record<string, Highlight>>;
-  /** Sends one command; its result (an ERROR if the journal could not record it). */
+  /**
+   * Sends one command, as the screens do: settled at once with a local keeper (keys that arrive
+   * together stay in order), later with a remote one. An ERROR if it could not be recorded.
+   */
+  send: (command: Command) => Sent<SentOutcome>;
+  /** Where the day is kept cannot be reached (a remote desk): what the status bar says, else null. */
+  link: string | null;
+  /** Sends one command; its result (an ERROR if the journal could not record it). Local keepers only. */
   dispatch: (command: Command) => Result;
   /** As dispatch, with the command field a refusal concerns (the engine's `Outcome.field`). */
-  dispatchOutcome: (command: Command) => { result: Result; field?: string };
+  dispatchOutcome: (command: Command) => SentOutcome;
   /** Sends several commands and publishes once (the simulation plays a minute at a time). */
   dispatchAll: (commands: readonly Command[]) => Outcome[];
   /** Takes in what other desks committed; true if anything changed. */
@@ -112,9 +135,13 @@ export function resultLine(day: Day, result: Result): string {
 
 const NO_HIGHLIGHTS: Readonly<Record<string, Highlight>> = Object.freeze({});
 
-/** A store over a day in memory, or over any keeper (a journal). */
-export function createDeskStore(source: Day | DayKeeper): DeskStore {
-  const keeper: DayKeeper = 'submit' in source ? source : memoryKeeper(source);
+/** A store over a day in memory, or over any keeper (a journal, a server). */
+export function createDeskStore(source: Day | AnyKeeper): DeskStore {
+  const keeper: AnyKeeper = 'submit' in source ? source : memoryKeeper(source);
+  const local = (): DayKeeper => {
+    if (isAsyncKeeper(keeper)) throw new Error("this desk's commands are settled on a server: send them with send()");
+    return keeper;
+  };
   let nextLine = 0;
   const tickerLines = (events: readonly DayEvent[], elsewhere: boolean): TickerLine[] =>
     events
@@ -127,7 +154,7 @@ export function createDeskStore(source: Day | DayKeeper): DeskStore {
         ...(elsewhere && { elsewhere }),
       }));
 
-  return createStore<DeskState>()((set, get) => {
+  const store = createStore<DeskState>()((set, get) => {
     /**
      * Publishes outcomes in one update. `shown` is the outcome whose result the status line
      * reports (this desk's own); outcomes before it came from other desks.
@@ -151,27 +178,40 @@ export function createDeskStore(source: Day | DayKeeper): DeskStore {
       return result;
     };
 
+    /** This desk's own outcome is the last; the others came first. */
+    const own = (outcomes: readonly Outcome[]): SentOutcome => {
+      const mine = outcomes.at(-1)!;
+      publish(outcomes, mine);
+      return mine.field === undefined ? { result: mine.result } : { result: mine.result, field: mine.field };
+    };
+
     return {
       day: keeper.day,
       version: keeper.day.version,
       last: null,
+      link: isAsyncKeeper(keeper) ? keeper.link.notice : null,
+      send(command) {
+        if (!isAsyncKeeper(keeper)) return get().dispatchOutcome(command);
+        set({ last: { text: `Sending ${command.op} to the server…`, tone: 'warn' } });
+        return keeper.submit(command).then(own, (error: unknown): SentOutcome => ({ result: refused(command, error), retry: true }));
+      },
       ticker: [],
       highlights: NO_HIGHLIGHTS,
       dispatch(command) {
         return get().dispatchOutcome(command).result;
       },
       dispatchOutcome(command) {
+        const keeper = local();
         let outcomes: Outcome[];
         try {
           outcomes = keeper.submit(command);
         } catch (error) {
           return { result: refused(command, error) };
         }
-        const own = outcomes.at(-1)!;
-        publish(outcomes, own);
-        return own.field === undefined ? { result: own.result } : { result: own.result, field: own.field };
+        return own(outcomes);
       },
       dispatchAll(commands) {
+        const keeper = local();
         const outcomes: Outcome[] = [];
         for (const command of commands) {
           try {
@@ -194,9 +234,10 @@ export function createDeskStore(source: Day | DayKeeper): DeskStore {
         if (outcomes.length > 0) publish(outcomes, undefined);
         const fresh = keeper.mismatches?.slice(known) ?? [];
         if (fresh.length > 0) set({ last: { text: mismatchNotice(fresh), tone: 'error' } });
+        if (isAsyncKeeper(keeper) && keeper.link.notice !== get().link) set({ link: keeper.link.notice });
         return outcomes.length > 0;
       },
-      log: (afterSeq) => keeper.log?.(afterSeq) ?? null,
+      log: (afterSeq) => (isAsyncKeeper(keeper) ? null : (keeper.log?.(afterSeq) ?? null)),
       followClock(time) {
         try {
           const outcomes = keeper.followClock(time);
@@ -206,5 +247,20 @@ export function createDeskStore(source: Day | DayKeeper): DeskStore {
         }
       },
     };
+  });
+  if (isAsyncKeeper(keeper)) followRemote(keeper, store);
+  return store;
+}
+
+/** A remote keeper tells when something arrived: take it in at once (within the same tick's work). */
+function followRemote(keeper: AsyncDayKeeper, store: DeskStore): void {
+  let queued = false;
+  keeper.subscribe(() => {
+    if (queued) return;
+    queued = true;
+    setImmediate(() => {
+      queued = false;
+      store.getState().sync();
+    });
   });
 }

@@ -4,6 +4,7 @@
  * state is ./desk-state.ts, its keys ./use-desk-input.ts; every change to the day goes through
  * the store.
  */
+import { whenSent } from '../store/desk-store.js';
 import { Box, useApp } from 'ink';
 import { useEffect } from 'react';
 import type { Result } from '../engine/index.js';
@@ -80,7 +81,7 @@ export function App({ title = 'OPD desk', shortTitles = [], quitWarning, liveClo
   useEffect(() => {
     dispatch({ type: 'day-changed' });
   }, [version, dispatch]);
-  const listenFor = useDeskInput({ now, dispatch, send: (command) => store.getState().dispatch(command), exit });
+  const listenFor = useDeskInput({ now, dispatch, send: (command) => whenSent(store.getState().send(command), (sent) => sent.result), exit });
 
   const selection = settled(state.cursor, columns);
   const rows = rowsFor(size.rows);

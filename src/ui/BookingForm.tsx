@@ -78,7 +78,7 @@ export function BookingForm({ height, doctor: initialDoctor, slot: initialSlot, 
     (s: BookingFormState, a: BookingAction) => reduceBookingForm(s, a, choices),
     () => initialBookingForm(initialDoctor, startSlot(day, initialDoctor, 'WALK_IN', initialSlot), initialSlot),
   );
-  useBookingFormInput({ now, dispatch, send: (command) => store.getState().dispatchOutcome(command), onDone, onCancel }, listen);
+  useBookingFormInput({ now, dispatch, send: (command) => store.getState().send(command), onDone, onCancel }, listen);
 
   // Recomputed at every render (the form re-renders as the day's version moves), so the marks
   // are always the engine's current word.

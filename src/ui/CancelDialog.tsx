@@ -3,6 +3,7 @@
  * y cancels. The list is drawn here rather than by a select input, so digits and letters
  * always go to the search field. State: ./cancel-dialog-state.ts; keys: ./use-cancel-dialog-input.ts.
  */
+import { whenSent } from '../store/desk-store.js';
 import { Box } from 'ink';
 import { Text } from './safe-text.js';
 import { useEffect, useMemo } from 'react';
@@ -39,7 +40,7 @@ export function CancelDialog({ height, width, onDone, onCancel, listen, token }:
     (s: CancelDialogState, a: CancelDialogAction) => reduceCancelDialog(s, a, search),
     () => cancelDialogOn(token, search),
   );
-  useCancelDialogInput({ now, dispatch, send: (command) => store.getState().dispatch(command), onDone, onCancel }, listen);
+  useCancelDialogInput({ now, dispatch, send: (command) => whenSent(store.getState().send(command), (sent) => sent.result), onDone, onCancel }, listen);
 
   // A question about a token another desk has just cancelled (or marked) closes itself.
   useEffect(() => {

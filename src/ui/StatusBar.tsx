@@ -10,14 +10,20 @@ export interface KeyHint {
   action: string;
 }
 
-/** The last result (or a notice), and the keys that work right now. */
+/** The server out of reach, or the last result (or a notice), and the keys that work right now. */
 export function StatusBar({ width, hints, notice }: { width: number; hints: KeyHint[]; notice: string | null }) {
   const last = useDesk((state) => state.last);
+  // A remote desk whose server is out of reach says so before anything else.
+  const link = useDesk((state) => state.link);
   // Boxed keys when they fit, plain ones on a narrow terminal, so every hint stays visible.
   const roomy = hints.reduce((sum, hint) => sum + hint.key.length + hint.action.length + 5, 0) <= width;
   return (
     <Box flexDirection="column" width={width} height={2}>
-      {notice !== null ? (
+      {link !== null ? (
+        <Text wrap="truncate" color="red" bold>
+          {link}
+        </Text>
+      ) : notice !== null ? (
         <Text wrap="truncate" color="yellow">
           {notice}
         </Text>

@@ -7,10 +7,16 @@
 import { useLayoutEffect } from 'react';
 import type { KeyPress } from './key-burst.js';
 
+/**
+ * A screen's key handler. It returns a promise while a command it sent is on its way to a server:
+ * the keys after it wait, in order, until it is settled.
+ */
+export type KeyHandler = (press: KeyPress) => void | Promise<void>;
+
 /** Registers a screen's key handler; returns the unregistering function. */
-export type ListenForKeys = (handle: (press: KeyPress) => void) => () => void;
+export type ListenForKeys = (handle: KeyHandler) => () => void;
 
 /** Hands the screen's keys to `handle` from the next commit on (and any that waited). */
-export function useScreenKeys(listen: ListenForKeys, handle: (press: KeyPress) => void): void {
+export function useScreenKeys(listen: ListenForKeys, handle: KeyHandler): void {
   useLayoutEffect(() => listen(handle), [listen, handle]);
 }

@@ -4,8 +4,9 @@
  * refusal comes back to the form as an action.
  */
 import type { Result, Source } from '../engine/index.js';
+import { whenSent, type Sent, type SentOutcome } from '../store/desk-store.js';
 import type { BookingAction, BookingFormState } from './booking-form-state.js';
-import { fieldOfRefusal, isTextStep } from './booking-form-state.js';
+import { STEPS, fieldOfRefusal, isTextStep } from './booking-form-state.js';
 import type { KeyPress } from './key-burst.js';
 import { useScreenKeys, type ListenForKeys } from './screen-keys.js';
 import { matchKey } from './keymap.js';
@@ -40,8 +41,8 @@ export const FORM_ACTIONS: Record<FormAction, (delta: -1 | 1, text: boolean, pre
 export interface BookingFormInput {
   now: { readonly current: BookingFormState };
   dispatch: (action: BookingAction) => BookingFormState;
-  /** Books; a refusal comes with the command field the engine says it concerns. */
-  send: (command: NonNullable<BookingFormState['submit']>) => { result: Result; field?: string };
+  /** Books; a refusal comes with the command field the engine says it concerns. Later on a server. */
+  send: (command: NonNullable<BookingFormState['submit']>) => Sent<SentOutcome>;
   onDone: (result: Result) => void;
   onCancel: () => void;
 }
@@ -53,8 +54,11 @@ export function useBookingFormInput({ now, dispatch, send, onDone, onCancel }: B
     if (action === null) return;
     const { submit } = dispatch(action);
     if (!submit) return;
-    const { result, field } = send(submit);
-    if (result.status !== 'ERROR') return onDone(result);
-    dispatch({ type: 'refused', error: result.error, field: fieldOfRefusal(field) });
+    // Until the answer the form stays as typed; a refusal (or a server out of reach) keeps it so.
+    // Not recorded at all (a server out of reach): the form waits on its last field, so Enter sends the same again.
+    return whenSent(send(submit), ({ result, field, retry }) => {
+      if (result.status !== 'ERROR') return onDone(result);
+      dispatch({ type: 'refused', error: result.error, field: retry ? STEPS[STEPS.length - 1]! : fieldOfRefusal(field) });
+    });
   });
 }

@@ -1,5 +1,6 @@
 /** The cancel dialog's keys (handed over by the desk), in order; a confirmed cancellation is sent at once. */
 import type { CancelCommand, Result } from '../engine/index.js';
+import { whenSent, type Sent } from '../store/desk-store.js';
 import type { CancelDialogAction, CancelDialogState } from './cancel-dialog-state.js';
 import { confirmAnswerOf } from './ConfirmDialog.js';
 import type { KeyPress } from './key-burst.js';
@@ -28,7 +29,7 @@ export const CANCEL_ACTIONS = {
 export interface CancelDialogInput {
   now: { readonly current: CancelDialogState };
   dispatch: (action: CancelDialogAction) => CancelDialogState;
-  send: (command: CancelCommand) => Result;
+  send: (command: CancelCommand) => Sent<Result>;
   onDone: (result: Result) => void;
   onCancel: () => void;
 }
@@ -39,6 +40,6 @@ export function useCancelDialogInput({ now, dispatch, send, onDone, onCancel }: 
     if (action === 'close') return onCancel();
     if (action === null) return;
     const { submit } = dispatch(action);
-    if (submit) onDone(send(submit));
+    if (submit) return whenSent(send(submit), onDone);
   });
 }

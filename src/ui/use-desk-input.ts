@@ -7,6 +7,7 @@
 import { useInput } from 'ink';
 import { useLayoutEffect, useRef } from 'react';
 import type { Command, Result } from '../engine/index.js';
+import { whenSent, type Sent } from '../store/desk-store.js';
 import { confirmAnswerOf } from './ConfirmDialog.js';
 import type { DeskAction, DeskMode, DeskScreenState } from './desk-state.js';
 import { keysOf, type KeyPress } from './key-burst.js';
@@ -69,7 +70,8 @@ export const BOARD_ACTIONS: Record<BoardAction, (delta: -1 | 1) => DeskAction> =
 export interface DeskInput {
   now: { readonly current: DeskScreenState };
   dispatch: (action: DeskAction) => DeskScreenState;
-  send: (command: Command) => Result;
+  /** Settled at once with a local keeper, later with a server. */
+  send: (command: Command) => Sent<Result>;
   exit: () => void;
 }
 
@@ -81,12 +83,31 @@ export interface DeskInput {
 export function useDeskInput({ now, dispatch, send, exit }: DeskInput): (owner: DeskMode) => ListenForKeys {
   const screen = useRef<{ owner: DeskMode; handle: (press: KeyPress) => void } | null>(null);
   const waiting = useRef<KeyPress[]>([]);
+  // Keys that arrive while a command is on its way to a server, in order: handled once it is settled.
+  const held = useRef<KeyPress[] | null>(null);
   const outside = useRef({ send, exit });
   useLayoutEffect(() => {
     outside.current = { send, exit };
   });
 
-  const route = (press: KeyPress) => {
+  /** Handles one key; what a sent command returns while it is unsettled holds the keys after it. */
+  const take = (press: KeyPress): void => {
+    if (held.current) {
+      held.current.push(press);
+      return;
+    }
+    const pending = route(press);
+    if (!(pending instanceof Promise)) return;
+    held.current = [];
+    void pending.finally(() => {
+      const next = held.current ?? [];
+      held.current = null;
+      // A key among them that sends again holds the rest behind it, still in order.
+      for (const key of next) take(key);
+    });
+  };
+
+  const route = (press: KeyPress): void | Promise<void> => {
     const mode = now.current.mode;
     if (now.current.quit) return;
     if (mode.kind === 'book' || mode.kind === 'cancel') {
@@ -95,8 +116,8 @@ export function useDeskInput({ now, dispatch, send, exit }: DeskInput): (owner: 
         dispatch({ type: 'ask-quit' });
         return;
       }
-      if (screen.current?.owner === mode) screen.current.handle(press);
-      else waiting.current.push(press);
+      if (screen.current?.owner === mode) return screen.current.handle(press);
+      waiting.current.push(press);
       return;
     }
     if (mode.kind === 'board') dispatch({ type: 'key' });
@@ -104,17 +125,19 @@ export function useDeskInput({ now, dispatch, send, exit }: DeskInput): (owner: 
     if (action === null) return;
     const next = dispatch(action);
     if (next.quit) return outside.current.exit();
-    if (next.submit) dispatch({ type: 'sent', result: outside.current.send(next.submit) });
+    if (!next.submit) return;
+    const sent = whenSent(outside.current.send(next.submit), (result) => void dispatch({ type: 'sent', result }));
+    return sent instanceof Promise ? sent : undefined;
   };
 
   useInput((input, key) => {
-    for (const press of keysOf(input, key)) route(press);
+    for (const press of keysOf(input, key)) take(press);
   });
 
   return (owner: DeskMode): ListenForKeys =>
     (handle) => {
       screen.current = { owner, handle };
-      for (const press of waiting.current.splice(0)) route(press);
+      for (const press of waiting.current.splice(0)) take(press);
       return () => {
         if (screen.current?.owner === owner) screen.current = null;
       };

@@ -56,11 +56,16 @@ export interface Terminal {
 // Tell React this is a test environment, so act() flushes renders and effects (input hooks).
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-export function renderAt(element: ReactElement, columns: number, rows: number): Terminal {
+/**
+ * `inAct: false` for a screen whose frames change on their own (a remote desk: answers and events
+ * arrive from a server): keys and renders then run as in the real terminal, outside act().
+ */
+export function renderAt(element: ReactElement, columns: number, rows: number, { inAct = true }: { inAct?: boolean } = {}): Terminal {
+  const actIf = (work: () => void | Promise<void>) => (inAct ? act(work) : work());
   const stdout = new FakeStdout(columns, rows);
   const stdin = new FakeStdin();
   let instance!: ReturnType<typeof render>;
-  act(() => {
+  void actIf(() => {
     instance = render(element, {
       stdout: stdout as unknown as NodeJS.WriteStream,
       stdin: stdin as unknown as NodeJS.ReadStream,
@@ -89,7 +94,7 @@ export function renderAt(element: ReactElement, columns: number, rows: number): 
       // act() returns once React has rendered and run effects, so every input hook of the new
       // screen is listening before the next key. A lone Esc waits in Ink's parser for a short
       // flush timer, which waitFor then covers.
-      await act(async () => {
+      await actIf(async () => {
         stdin.write(keys);
       });
       return until ? waitFor(until) : frame();
@@ -101,7 +106,7 @@ export function renderAt(element: ReactElement, columns: number, rows: number): 
         stdout.emit('resize');
       });
     },
-    unmount: () => act(() => instance.unmount()),
+    unmount: () => void actIf(() => instance.unmount()),
     waitUntilExit: () => instance.waitUntilExit(),
     stdout,
   };
