@@ -120,6 +120,20 @@ export function rebookedLines(day: Day, rebooked: readonly Rebooked[]): string[]
   });
 }
 
+/** What an `absent` did (or, in a preview, would do): its slots, who was finished, who went where. */
+export function absenceReport(day: Day, result: Extract<Result, { status: 'ABSENT' }>): AbsencePreview {
+  const completed = result.completed === undefined ? undefined : who(findToken(day, result.completed), result.completed);
+  const unserved = result.rebooked.filter((entry) => entry.placement === 'UNSERVED').length;
+  return {
+    ok: true,
+    slots: result.slots,
+    ...(completed !== undefined && { completed }),
+    lines: rebookedLines(day, result.rebooked),
+    rebooked: result.rebooked.length - unserved,
+    unserved,
+  };
+}
+
 /** What `absent` would do now: which slots go off and who is rebooked where, or the engine's refusal. */
 export function previewAbsence(day: Day, command: AbsentCommand): AbsencePreview | Refusal {
   return tryOn(
@@ -127,16 +141,7 @@ export function previewAbsence(day: Day, command: AbsentCommand): AbsencePreview
     () => absent(day, command, undefined),
     (result): AbsencePreview => {
       if (result.status !== 'ABSENT') throw new Error(`absent answered ${result.status}`);
-      const completed = result.completed === undefined ? undefined : who(findToken(day, result.completed), result.completed);
-      const unserved = result.rebooked.filter((entry) => entry.placement === 'UNSERVED').length;
-      return {
-        ok: true,
-        slots: result.slots,
-        ...(completed !== undefined && { completed }),
-        lines: rebookedLines(day, result.rebooked),
-        rebooked: result.rebooked.length - unserved,
-        unserved,
-      };
+      return absenceReport(day, result);
     },
   );
 }
