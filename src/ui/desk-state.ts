@@ -209,7 +209,14 @@ function askClock(state: DeskScreenState, view: DeskView): DeskScreenState {
 /** After a command: back to the board, the cursor on the token it placed (or promoted). */
 function afterResult(state: DeskScreenState, result: Result, view: DeskView): DeskScreenState {
   const next: DeskScreenState = { ...state, mode: { kind: 'board' }, notice: null, submit: null };
-  const token = result.status === 'CANCELLED' || result.status === 'NO_SHOW' ? result.promoted : 'token' in result ? result.token : undefined;
+  const token =
+    result.status === 'CANCELLED' || result.status === 'NO_SHOW'
+      ? result.promoted
+      : result.status === 'MOVED'
+        ? (result.newToken ?? result.token)
+        : 'token' in result
+          ? result.token
+          : undefined;
   if (!token) return next;
   const column = view.columns.findIndex((c) => token.startsWith(`${c.code}-`));
   return column >= 0 ? { ...next, cursor: { doctor: column, target: { kind: 'token', token } } } : next;
