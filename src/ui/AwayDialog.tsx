@@ -43,6 +43,12 @@ function reportLines(report: AbsencePreview, room: number): string[] {
   return [...lines.slice(0, Math.max(0, room - 1)), `… and ${lines.length - Math.max(0, room - 1)} more`];
 }
 
+/** The slots that go off: listed when few, else as one span (`11:00-17:00, 5 slots`). */
+function span(slots: readonly string[]): string {
+  if (slots.length <= 2) return slots.join(', ');
+  return `${slots[0]!.slice(0, 5)}-${slots.at(-1)!.slice(6)}, ${slots.length} slots`;
+}
+
 function counted(report: AbsencePreview): string {
   const unserved = report.unserved > 0 ? `, ${report.unserved} unserved` : '';
   return `${report.rebooked} rebooked${unserved}`;
@@ -94,7 +100,7 @@ export function AwayDialog({ height, doctor: initialDoctor, onDone, onCancel, li
     const said = previewAbsence(day, absentCommandOf(state, choices));
     body = said.ok ? (
       <>
-        <Text bold wrap="truncate">{`${doctor.name} away ${said.slots.join(', ')}: ${counted(said)}`}</Text>
+        <Text bold wrap="truncate">{`${doctor.name} away ${span(said.slots)}: ${counted(said)}`}</Text>
         {reportLines(said, room).map((line, i) => (
           <Text key={i} wrap="truncate">{`  ${line}`}</Text>
         ))}
@@ -117,7 +123,7 @@ export function AwayDialog({ height, doctor: initialDoctor, onDone, onCancel, li
     const report = absenceReport(day, state.result);
     body = (
       <>
-        <Text bold color="green" wrap="truncate">{`Done: ${doctor.name} away ${report.slots.join(', ')}; ${counted(report)}`}</Text>
+        <Text bold color="green" wrap="truncate">{`Done: ${doctor.name} away ${span(report.slots)}; ${counted(report)}`}</Text>
         {reportLines(report, room + 1).map((line, i) => (
           <Text key={i} wrap="truncate">{`  ${line}`}</Text>
         ))}
