@@ -133,6 +133,7 @@ describe('a doctor who is away', () => {
     const board = await d.press(KEYS.enter, (f) => !f.includes('A doctor is away'));
     expect(board).toContain('SHR-003 Gopal Rao');
     expect(board).toContain('3 rebooked');
+    expect(board).toMatch(/11:00-12:00 □□□□ 0\/4 away/);
     expect(findToken(d.store.getState().day, 'RED-001')).toMatchObject({ status: 'MOVED', movedTo: 'SHR-003' });
     expect(findToken(d.store.getState().day, 'SHR-003')!.checkedIn).not.toBeNull();
   });
