@@ -57,7 +57,7 @@ export function describeUndo(day: Day): UndoPreview | undefined {
     case 'absent': {
       const slots = slotsTurnedOff(day, entry, day.trail.length);
       const doctor = slots[0]?.doctor.name ?? 'a doctor';
-      what = `${doctor} away (${slots.map((slot) => slot.label).join(', ')}): the slots open again and the patients go back`;
+      what = `marking ${doctor} away (${slots.map((slot) => slot.label).join(', ')})`;
       break;
     }
     default:

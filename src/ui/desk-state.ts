@@ -214,9 +214,11 @@ function afterResult(state: DeskScreenState, result: Result, view: DeskView): De
       ? result.promoted
       : result.status === 'MOVED'
         ? (result.newToken ?? result.token)
-        : 'token' in result
-          ? result.token
-          : undefined;
+        : result.status === 'UNDONE'
+          ? result.undid.token
+          : 'token' in result
+            ? result.token
+            : undefined;
   if (!token) return next;
   const column = view.columns.findIndex((c) => token.startsWith(`${c.code}-`));
   return column >= 0 ? { ...next, cursor: { doctor: column, target: { kind: 'token', token } } } : next;

@@ -179,7 +179,7 @@ describe('describeUndo', () => {
     d.book('Ravi', 'walk-in', '09:00');
     d.run({ op: 'absent', doctor: 'sharma' });
     expect(describeUndo(d.day)).toEqual({
-      what: 'Dr. Sharma away (09:00-10:00): the slots open again and the patients go back',
+      what: 'marking Dr. Sharma away (09:00-10:00)',
       expect: 7,
     });
   });

@@ -82,6 +82,18 @@ describe('u: undo asks in the words of the counter', () => {
   });
 });
 
+describe('after an undo', () => {
+  it('the cursor is on the token it gave back', () => {
+    const view = viewOf(twoSeated);
+    const undone = run(
+      view,
+      { type: 'move-doctor', delta: 2 },
+      { type: 'sent', result: { op: 'undo', status: 'UNDONE', undid: { op: 'move', token: 'SHR-002', seq: 4 } } },
+    );
+    expect(undone.cursor).toEqual({ doctor: 0, target: { kind: 'token', token: 'SHR-002' } });
+  });
+});
+
 describe('the board keys', () => {
   it('m opens the move form, a the doctor-away dialog', () => {
     const state = initialDesk(viewOf([]).columns);
