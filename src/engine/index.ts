@@ -65,6 +65,17 @@ export {
 } from './views.js';
 export { checkInvariants } from './invariants.js';
 export { tickerLine, statusLine, nextSlotBoundary, previewNextAvailable, previewSlot, type PreviewKind, type SlotPreview } from './describe.js';
+export {
+  absenceReport,
+  previewAbsence,
+  previewMove,
+  rebookedLines,
+  type AbsencePreview,
+  type MovePreview,
+  type MovePreviewKind,
+  type Refusal,
+} from './preview.js';
+export { describeUndo, type UndoPreview } from './undo-words.js';
 export { countStatuses, isActive, isBooked, isFinal, isWaitlisted, type StatusCounts } from './status.js';
 export { DEFAULT_PHONE_REGION, MAX_PHONE_DIGITS, nameKey, normaliseName, normalisePhone, patientKey, phoneKey } from './patient.js';
 export { matchTokens, type MatchOptions } from './search.js';

@@ -46,6 +46,8 @@ export interface SlotView {
   end: Minutes;
   capacity: number;
   closed: boolean;
+  /** The doctor is away for this slot (SPEC §5 `absent`): nothing is booked into it. */
+  off?: boolean;
   /** The clock is inside this slot. */
   current: boolean;
   chips: ChipView[];
@@ -127,6 +129,7 @@ function columnOf(day: Day, doctor: Doctor): ColumnView {
     end: slot.end,
     capacity: slot.capacity,
     closed: slot.closed,
+    off: slot.off,
     current: !slot.closed && slot.start <= day.clock,
     chips: slot.booked.map((token) => chipOf(token, day)),
     completed: completed.get(slot.index) ?? 0,

@@ -12,12 +12,14 @@ import { tokenDetail } from '../store/counter-selectors.js';
 import { selectColumns } from '../store/selectors.js';
 import { paging as pagingFor, rowsFor } from './board-layout.js';
 import { Board } from './Board.js';
+import { AwayDialog } from './AwayDialog.js';
 import { BookingForm } from './BookingForm.js';
 import { CancelDialog } from './CancelDialog.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { useDesk, useDeskStore } from './desk-context.js';
 import { initialDesk, reduceDesk, settled, type DeskAction, type DeskMode, type DeskScreenState, type DeskView } from './desk-state.js';
 import { Header } from './Header.js';
+import { MoveForm } from './MoveForm.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { hintsOf, type Screen } from './keymap.js';
 import { StatusBar } from './StatusBar.js';
@@ -34,6 +36,8 @@ const SCREEN_OF: Record<DeskMode['kind'], Screen> = {
   help: 'help',
   book: 'form',
   cancel: 'cancel',
+  move: 'move',
+  away: 'away',
   confirm: 'question',
   'confirm-quit': 'question',
   detail: 'detail',
@@ -116,6 +120,16 @@ export function App({ title = 'OPD desk', shortTitles = [], quitWarning, liveClo
         {under.kind === 'detail' && (
           <Box display={showing(under)} flexDirection="column">
             <TokenDetailView token={under.token} width={size.columns} height={rows.board} back={under.back} />
+          </Box>
+        )}
+        {under.kind === 'move' && (
+          <Box display={showing(under)} flexDirection="column">
+            <MoveForm height={rows.board} token={under.token} onDone={finish} onCancel={back} listen={listenFor(under)} />
+          </Box>
+        )}
+        {under.kind === 'away' && (
+          <Box display={showing(under)} flexDirection="column">
+            <AwayDialog height={rows.board} doctor={under.doctor} onDone={finish} onCancel={back} listen={listenFor(under)} />
           </Box>
         )}
         {mode.kind === 'confirm' && <ConfirmDialog title={mode.title} detail={mode.detail} />}

@@ -104,6 +104,7 @@ function slotHeader(slot: SlotView, input: ColumnLayoutInput, folded: boolean): 
   const count: Segment = { text: ` ${slot.chips.length}/${slot.capacity}`, dim: !slot.current };
   const line: Line = [marker, label, ...gauge(slot.chips.length, slot.capacity), count];
   if (folded && slot.chips.length > 0) line.push({ text: ' ⋯', dim: true });
+  if (slot.off) line.push({ text: ' away', color: 'red', bold: true });
   if (slot.current) line.push({ text: ' ◀ now', color: 'yellow', bold: true });
   return line;
 }

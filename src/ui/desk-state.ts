@@ -3,7 +3,7 @@
  * cursor is, and a notice for the status line. A question waiting for y/n holds the command it
  * would send, as plain data. `reduceDesk` is pure; keys: ./use-desk-input.ts; view: ./App.tsx.
  */
-import { formatTime, nextSlotBoundary, type Command, type Day, type Result, type Token } from '../engine/index.js';
+import { describeUndo, formatTime, nextSlotBoundary, previewMove, type Command, type Day, type Result, type Token } from '../engine/index.js';
 import type { ColumnView } from '../store/selectors.js';
 import { NEXT_AVAILABLE } from './booking-form-state.js';
 import { settle, slotOfTarget, step, type Selection } from './selection.js';
@@ -17,6 +17,10 @@ export type DeskMode =
   | { kind: 'cancel'; token?: string }
   /** A token's detail; `back` lines of its history scrolled back from the newest. */
   | { kind: 'detail'; token: string; back: number }
+  /** The move form, on this token (the selected patient). */
+  | { kind: 'move'; token: string }
+  /** The doctor-away dialog, starting on this doctor (the selected column). */
+  | { kind: 'away'; doctor: number }
   /** A question; y sends `command`. */
   | { kind: 'confirm'; title: string; detail?: string; command: Command }
   /** Quit? y (or a second Ctrl+C) quits; n goes `back` to the screen it was asked from. */
@@ -47,7 +51,7 @@ export interface DeskView {
 export type DeskAction =
   | { type: 'key' }
   | { type: 'ask-quit' }
-  | { type: 'open'; screen: 'help' | 'book' | 'cancel' | 'detail' }
+  | { type: 'open'; screen: 'help' | 'book' | 'cancel' | 'detail' | 'move' | 'away' }
   | { type: 'scroll'; delta: 1 | -1 }
   | { type: 'close' }
   | { type: 'move-doctor'; delta: number }
@@ -140,18 +144,28 @@ function openDetail(state: DeskScreenState, view: DeskView): DeskScreenState {
   return { ...state, mode: { kind: 'detail', token: target.token, back: 0 } };
 }
 
-/** Undo says which command it would take back (the engine's newest undoable one) and asks. */
+/** Undo says which command it would take back (the engine's newest undoable one, in counter words) and asks. */
 function askUndo(state: DeskScreenState, view: DeskView): DeskScreenState {
-  const entry = view.day.history.at(-1);
+  const last = describeUndo(view.day);
   // Nothing in reach: the engine says why (nothing yet, or a slot has closed since).
-  if (entry === undefined) return { ...state, submit: { op: 'undo' } };
-  const token = entry.token === undefined ? undefined : view.day.tokens.find((t) => t.id === entry.token);
-  const what = `${entry.op}${token ? ` ${token.id} ${token.patient}` : ''}`;
+  if (last === undefined) return { ...state, submit: { op: 'undo' } };
   return {
     ...state,
     // `expect` names the command asked about: should another desk act first, the engine refuses.
-    mode: { kind: 'confirm', title: `Undo ${what}?`, detail: 'The day goes back to just before it.', command: { op: 'undo', expect: entry.refValue } },
+    mode: { kind: 'confirm', title: `Undo ${last.what}?`, detail: 'The day goes back to just before it.', command: { op: 'undo', expect: last.expect } },
   };
+}
+
+/**
+ * The move form opens on the selected patient; a patient the engine would not move at all (in
+ * consultation, already seen) is said at once, in the engine's words.
+ */
+function openMove(state: DeskScreenState, view: DeskView): DeskScreenState {
+  const target = settled(state.cursor, view.columns).target;
+  if (target?.kind !== 'token') return { ...state, notice: 'Select a patient first (↑/↓), then m.' };
+  const said = previewMove(view.day, { op: 'move', token: target.token });
+  if (!said.ok && said.field === 'token') return { ...state, notice: `Cannot move: ${said.error}` };
+  return { ...state, mode: { kind: 'move', token: target.token } };
 }
 
 /** Said when t is pressed on today's date: moving the clock ahead would close slots early, for good. */
@@ -207,7 +221,16 @@ function askClock(state: DeskScreenState, view: DeskView): DeskScreenState {
 /** After a command: back to the board, the cursor on the token it placed (or promoted). */
 function afterResult(state: DeskScreenState, result: Result, view: DeskView): DeskScreenState {
   const next: DeskScreenState = { ...state, mode: { kind: 'board' }, notice: null, submit: null };
-  const token = result.status === 'CANCELLED' || result.status === 'NO_SHOW' ? result.promoted : 'token' in result ? result.token : undefined;
+  const token =
+    result.status === 'CANCELLED' || result.status === 'NO_SHOW'
+      ? result.promoted
+      : result.status === 'MOVED'
+        ? (result.newToken ?? result.token)
+        : result.status === 'UNDONE'
+          ? result.undid.token
+          : 'token' in result
+            ? result.token
+            : undefined;
   if (!token) return next;
   const column = view.columns.findIndex((c) => token.startsWith(`${c.code}-`));
   return column >= 0 ? { ...next, cursor: { doctor: column, target: { kind: 'token', token } } } : next;
@@ -229,6 +252,8 @@ export function reduceDesk(state: DeskScreenState, action: DeskAction, view: Des
         // Said before the form opens, not after a name and phone have been typed.
         if (column && column.slots.every((slot) => slot.closed)) return { ...state, notice: `Every slot of ${column.name} has ended today.` };
       }
+      if (action.screen === 'move') return openMove(state, view);
+      if (action.screen === 'away') return { ...state, mode: { kind: 'away', doctor: settled(state.cursor, view.columns).doctor } };
       return {
         ...state,
         mode: action.screen === 'book' ? bookingStart(state, view) : action.screen === 'cancel' ? cancelStart(state, view) : { kind: action.screen },

@@ -6,7 +6,7 @@
  */
 import type { KeyPress } from './key-burst.js';
 
-export type Screen = 'board' | 'help' | 'question' | 'form' | 'cancel' | 'film' | 'report' | 'detail' | 'lobby';
+export type Screen = 'board' | 'help' | 'question' | 'form' | 'cancel' | 'move' | 'away' | 'film' | 'report' | 'detail' | 'lobby';
 
 type KeyName = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'return' | 'escape' | 'tab' | 'backspace';
 
@@ -88,6 +88,24 @@ export const KEYMAP: readonly Binding[] = [
     keys: input('d'),
     label: 'd',
     help: "the selected doctor's patient in consultation is done",
+  },
+  {
+    screen: 'board',
+    action: 'move',
+    keys: input('m'),
+    label: 'm',
+    help: 'move the selected patient to another slot or doctor',
+    readme:
+      'move the selected patient: doctor, then slot. The slot list previews each choice as the engine would do it (`2 free`, `full — waitlist #2`, `full — will displace RED-004 Ravi Kumar`, or why not); Enter asks, `y` moves',
+  },
+  {
+    screen: 'board',
+    action: 'away',
+    keys: input('a'),
+    label: 'a',
+    help: 'a doctor is away: from, to, who is rebooked where',
+    readme:
+      "a doctor is away: doctor (the selected one), from (empty: now), to (empty: the day's end); Enter shows who would be rebooked where, `y` does it and lists where everyone went",
   },
   {
     screen: 'board',
@@ -269,6 +287,91 @@ export const KEYMAP: readonly Binding[] = [
     hint: { key: 'Enter', action: 'next / confirm' },
   },
   { screen: 'cancel', action: 'close', keys: [{ key: 'escape' }], label: 'Esc', help: 'back out, nothing cancelled', hint: { key: 'Esc', action: 'back out' } },
+  // The move form: doctor, slot, then a question.
+  {
+    screen: 'move',
+    action: 'enter',
+    keys: [{ key: 'return' }],
+    label: 'Enter',
+    help: 'take the choice; on the slot, ask',
+    hint: { key: 'Enter', action: 'choose' },
+  },
+  {
+    screen: 'move',
+    action: 'field',
+    keys: [
+      { key: 'tab', delta: 1 },
+      { key: 'tab', shift: true, delta: -1 },
+    ],
+    label: 'Tab / Shift+Tab',
+    help: 'doctor / slot',
+    hint: { key: 'Tab', action: 'field' },
+  },
+  {
+    screen: 'move',
+    action: 'updown',
+    keys: [
+      { key: 'upArrow', delta: -1 },
+      { key: 'downArrow', delta: 1 },
+      { input: 'k', delta: -1 },
+      { input: 'j', delta: 1 },
+    ],
+    label: '↑ ↓',
+    help: 'the choice (k j too); the preview follows',
+  },
+  { screen: 'move', action: 'pick', keys: input('1', '2', '3', '4', '5', '6', '7', '8', '9'), label: '1-9', help: 'take the n-th choice shown' },
+  { screen: 'move', action: 'yes', keys: input('y', 'Y'), label: 'y', help: 'at the question: move' },
+  { screen: 'move', action: 'no', keys: input('n', 'N'), label: 'n', help: 'at the question: back to the slot' },
+  {
+    screen: 'move',
+    action: 'close',
+    keys: [{ key: 'escape' }],
+    label: 'Esc',
+    help: 'back one step; on the doctor, back out, nothing moved',
+    hint: { key: 'Esc', action: 'back' },
+  },
+  { screen: 'move', action: 'quit', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'quit (asks first; n comes back to the form)' },
+  // The doctor-away dialog: doctor, from, to, the preview and its question, then the result.
+  {
+    screen: 'away',
+    action: 'enter',
+    keys: [{ key: 'return' }],
+    label: 'Enter',
+    help: 'next field; on "to", show who would be rebooked; on the result, close',
+    hint: { key: 'Enter', action: 'next / confirm' },
+  },
+  {
+    screen: 'away',
+    action: 'field',
+    keys: [
+      { key: 'tab', delta: 1 },
+      { key: 'tab', shift: true, delta: -1 },
+    ],
+    label: 'Tab / Shift+Tab',
+    help: 'next / previous field',
+    hint: { key: 'Tab', action: 'field' },
+  },
+  {
+    screen: 'away',
+    action: 'updown',
+    keys: [
+      { key: 'upArrow', delta: -1 },
+      { key: 'downArrow', delta: 1 },
+    ],
+    label: '↑ ↓',
+    help: 'in the doctor list, the choice; in a time, previous / next field',
+  },
+  { screen: 'away', action: 'yes', keys: input('y', 'Y'), label: 'y', help: 'at the preview: the doctor is away, rebook them' },
+  { screen: 'away', action: 'no', keys: input('n', 'N'), label: 'n', help: 'at the preview: back to the times' },
+  {
+    screen: 'away',
+    action: 'close',
+    keys: [{ key: 'escape' }],
+    label: 'Esc',
+    help: 'back one field; on the doctor, back out, nothing changed',
+    hint: { key: 'Esc', action: 'back' },
+  },
+  { screen: 'away', action: 'quit', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'quit (asks first; n comes back to the dialog)' },
   { screen: 'film', action: 'pause', keys: input(' '), label: 'Space', help: 'pause / resume', hint: { key: 'Space', action: 'pause' } },
   {
     screen: 'film',

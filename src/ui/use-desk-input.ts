@@ -11,7 +11,7 @@ import { whenSent, type Sent } from '../store/desk-store.js';
 import { confirmAnswerOf } from './ConfirmDialog.js';
 import type { DeskAction, DeskMode, DeskScreenState } from './desk-state.js';
 import { keysOf, type KeyPress } from './key-burst.js';
-import { matchKey } from './keymap.js';
+import { matchKey, type Screen } from './keymap.js';
 import type { ListenForKeys } from './screen-keys.js';
 
 export function deskActionOf(press: KeyPress, state: DeskScreenState): DeskAction | null {
@@ -34,7 +34,8 @@ export function deskActionOf(press: KeyPress, state: DeskScreenState): DeskActio
   return BOARD_ACTIONS[matched.action as BoardAction](matched.delta);
 }
 
-type BoardAction = 'doctor' | 'row' | 'page' | 'book' | 'cancel' | 'no-show' | 'check-in' | 'call' | 'done' | 'undo' | 'detail' | 'clock' | 'help' | 'quit';
+type BoardAction =
+  'doctor' | 'row' | 'page' | 'book' | 'cancel' | 'no-show' | 'check-in' | 'call' | 'done' | 'move' | 'away' | 'undo' | 'detail' | 'clock' | 'help' | 'quit';
 
 /** What each detail binding of the keymap does. */
 export const DETAIL_ACTIONS = {
@@ -42,6 +43,9 @@ export const DETAIL_ACTIONS = {
   scroll: (delta: -1 | 1) => ({ type: 'scroll', delta }),
   quit: () => ({ type: 'ask-quit' }),
 } as const satisfies Record<string, (delta: -1 | 1) => DeskAction>;
+
+/** The screens that take their own keys, and the keymap screen each reads (for Ctrl+C). */
+const OWN_KEYS: Partial<Record<DeskMode['kind'], Screen>> = { book: 'form', cancel: 'cancel', move: 'move', away: 'away' };
 
 /** What each help binding of the keymap does. */
 export const HELP_ACTIONS = {
@@ -60,6 +64,8 @@ export const BOARD_ACTIONS: Record<BoardAction, (delta: -1 | 1) => DeskAction> =
   'check-in': () => ({ type: 'counter', op: 'check-in' }),
   call: () => ({ type: 'counter', op: 'call' }),
   done: () => ({ type: 'counter', op: 'done' }),
+  move: () => ({ type: 'open', screen: 'move' }),
+  away: () => ({ type: 'open', screen: 'away' }),
   undo: () => ({ type: 'undo' }),
   detail: () => ({ type: 'open', screen: 'detail' }),
   clock: () => ({ type: 'clock' }),
@@ -77,7 +83,7 @@ export interface DeskInput {
 
 /**
  * The desk's one key listener. Keys for the board, the help and questions are handled here;
- * keys for the booking form and the cancel dialog go to the screen (see ./screen-keys.ts), or
+ * keys for the forms and dialogs (booking, cancel, move, away) go to the screen (see ./screen-keys.ts), or
  * wait for it while it mounts. Returns how such a screen, opened as `owner`, listens.
  */
 export function useDeskInput({ now, dispatch, send, exit }: DeskInput): (owner: DeskMode) => ListenForKeys {
@@ -110,9 +116,10 @@ export function useDeskInput({ now, dispatch, send, exit }: DeskInput): (owner: 
   const route = (press: KeyPress): void | Promise<void> => {
     const mode = now.current.mode;
     if (now.current.quit) return;
-    if (mode.kind === 'book' || mode.kind === 'cancel') {
+    const own = OWN_KEYS[mode.kind];
+    if (own !== undefined) {
       // Ctrl+C asks to quit from every screen, as on the board.
-      if (matchKey(mode.kind === 'book' ? 'form' : 'cancel', press)?.action === 'quit') {
+      if (matchKey(own, press)?.action === 'quit') {
         dispatch({ type: 'ask-quit' });
         return;
       }

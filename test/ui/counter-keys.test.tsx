@@ -58,7 +58,7 @@ describe('undo', () => {
     desk = deskAt(120, 40, [...twoSeated, { op: 'check-in', token: 'SHR-002' }]);
     const d = desk;
     const question = await d.press('u', (f) => f.includes('Undo '));
-    expect(question).toContain('Undo check-in SHR-002 Kiran Shah?');
+    expect(question).toContain('Undo the check-in of SHR-002 Kiran Shah?');
     const board = await d.press('y', (f) => f.includes('undid'));
     expect(board).toContain('undid check-in SHR-002');
     expect(findToken(d.store.getState().day, 'SHR-002')!.checkedIn).toBeNull();
@@ -66,8 +66,8 @@ describe('undo', () => {
 
   it('n at the undo question changes nothing', async () => {
     desk = deskAt(120, 40, [...twoSeated, { op: 'check-in', token: 'SHR-002' }]);
-    await desk.press('u', (f) => f.includes('Undo check-in'));
-    await desk.press('n', (f) => !f.includes('Undo check-in'));
+    await desk.press('u', (f) => f.includes('Undo the check-in'));
+    await desk.press('n', (f) => !f.includes('Undo the check-in'));
     expect(findToken(desk.store.getState().day, 'SHR-002')!.checkedIn).not.toBeNull();
   });
 
@@ -99,10 +99,10 @@ describe('a stale undo question', () => {
   it('closes itself when another command lands first, and undoes nothing', async () => {
     desk = deskAt(120, 40, [...twoSeated, { op: 'check-in', token: 'SHR-002' }]);
     const d = desk;
-    await d.press('u', (f) => f.includes('Undo check-in SHR-002'));
+    await d.press('u', (f) => f.includes('Undo the check-in of SHR-002'));
     d.store.getState().dispatch({ op: 'check-in', token: 'SHR-001' });
     const frame = await d.waitFor((f) => f.includes('changed meanwhile'));
-    expect(frame).not.toContain('Undo check-in');
+    expect(frame).not.toContain('Undo the check-in');
     const day = d.store.getState().day;
     expect(findToken(day, 'SHR-001')!.checkedIn).not.toBeNull();
     expect(findToken(day, 'SHR-002')!.checkedIn).not.toBeNull();

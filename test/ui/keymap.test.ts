@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { FORM_ACTIONS } from '../../src/ui/use-booking-form-input.js';
+import { AWAY_ACTIONS } from '../../src/ui/use-away-dialog-input.js';
+import { MOVE_ACTIONS } from '../../src/ui/use-move-form-input.js';
 import { CANCEL_ACTIONS } from '../../src/ui/use-cancel-dialog-input.js';
 import { BOARD_ACTIONS, DETAIL_ACTIONS, HELP_ACTIONS } from '../../src/ui/use-desk-input.js';
 import { LOBBY_ACTIONS } from '../../src/ui/LobbyBoard.js';
@@ -14,6 +16,8 @@ const HANDLED: Record<Screen, readonly string[]> = {
   question: Object.keys(QUESTION_ANSWERS),
   form: Object.keys(FORM_ACTIONS),
   cancel: Object.keys(CANCEL_ACTIONS),
+  move: Object.keys(MOVE_ACTIONS),
+  away: Object.keys(AWAY_ACTIONS),
   film: Object.keys(FILM_ACTIONS),
   report: ['quit'],
   detail: Object.keys(DETAIL_ACTIONS),
