@@ -97,6 +97,13 @@ export class DeskSession implements DayKeeper {
     return this.commit(() => command);
   }
 
+  /** Commits `command` only if `proceed` accepts the day once caught up, under the same lock. */
+  submitIf(command: Command, proceed: (day: Day) => boolean): { caughtUp: Outcome[]; own?: Outcome } {
+    let ran = false;
+    const outcomes = this.commit(() => (proceed(this.day) ? ((ran = true), command) : undefined));
+    return ran ? { caughtUp: outcomes.slice(0, -1), own: outcomes.at(-1)! } : { caughtUp: outcomes };
+  }
+
   /**
    * Moves the clock to the wall clock's `time`, unless the day's clock is there already (another
    * desk may have moved it a moment ago): the live clock never journals the same minute twice.

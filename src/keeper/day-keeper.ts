@@ -17,6 +17,11 @@ export interface DayKeeper {
   readonly day: Day;
   /** Runs a command; returns outcomes of other desks' commands applied first, then its own (if any). */
   submit(command: Command): Outcome[];
+  /**
+   * As submit, but runs the command only if `proceed` accepts the day once other desks' commands
+   * are in (atomically, under the journal's lock): `own` is missing when it did not run.
+   */
+  submitIf?(command: Command, proceed: (day: Day) => boolean): { caughtUp: Outcome[]; own?: Outcome };
   /** Outcomes of commands other desks committed since the last call. */
   sync(): Outcome[];
   /** Moves the clock forward to `time` (HH:MM) if it is not there already: the live clock. */
@@ -29,6 +34,7 @@ export function memoryKeeper(day: Day): DayKeeper {
   return {
     day,
     submit: (command) => [execute(day, command)],
+    submitIf: (command, proceed) => (proceed(day) ? { caughtUp: [], own: execute(day, command) } : { caughtUp: [] }),
     sync: () => [],
     followClock: (time) => ((parseTime(time) ?? 0) > day.clock ? [execute(day, { op: 'clock', time })] : []),
   };

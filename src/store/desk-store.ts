@@ -41,6 +41,11 @@ export interface DeskState {
   dispatch: (command: Command) => Result;
   /** As dispatch, with the command field a refusal concerns (the engine's `Outcome.field`). */
   dispatchOutcome: (command: Command) => { result: Result; field?: string };
+  /**
+   * As dispatchOutcome, but only if `proceed` accepts the day once other desks' commands are in;
+   * null when it did not (what they did is published, nothing of this desk's is sent).
+   */
+  dispatchIf: (command: Command, proceed: (day: Day) => boolean) => { result: Result; field?: string } | null;
   /** Sends several commands and publishes once (the simulation plays a minute at a time). */
   dispatchAll: (commands: readonly Command[]) => Outcome[];
   /** Takes in what other desks committed; true if anything changed. */
@@ -140,6 +145,26 @@ export function createDeskStore(source: Day | DayKeeper): DeskStore {
         }
         const own = outcomes.at(-1)!;
         publish(outcomes, own);
+        return own.field === undefined ? { result: own.result } : { result: own.result, field: own.field };
+      },
+      dispatchIf(command, proceed) {
+        let done: { caughtUp: Outcome[]; own?: Outcome };
+        try {
+          if (keeper.submitIf) done = keeper.submitIf(command, proceed);
+          else if (!proceed(keeper.day)) done = { caughtUp: [] };
+          else {
+            const outcomes = keeper.submit(command);
+            done = { caughtUp: outcomes.slice(0, -1), own: outcomes.at(-1)! };
+          }
+        } catch (error) {
+          return { result: refused(command, error) };
+        }
+        const { caughtUp, own } = done;
+        if (!own) {
+          if (caughtUp.length > 0) publish(caughtUp, undefined);
+          return null;
+        }
+        publish([...caughtUp, own], own);
         return own.field === undefined ? { result: own.result } : { result: own.result, field: own.field };
       },
       dispatchAll(commands) {

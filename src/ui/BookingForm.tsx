@@ -5,7 +5,7 @@
  * keys: ./use-booking-form-input.ts.
  */
 import { Box, Text } from 'ink';
-import { previewNextAvailable, previewSlot, SOURCES, type Day, type Result, type Source } from '../engine/index.js';
+import { previewNextAvailable, previewSlot, SOURCES, type BookingChange, type Day, type Result, type Source } from '../engine/index.js';
 import {
   initialBookingForm,
   isTextStep,
@@ -61,6 +61,24 @@ function startSlot(day: Day, doctorIndex: number, source: Source, preferred: str
   return source === 'EMERGENCY' || previewSlot(day, slot, source).kind === 'free' ? preferred : NEXT_AVAILABLE;
 }
 
+/** The question when another desk changed the slot after the form showed it: nothing is booked until a choice. */
+function ChangedSlot({ change }: { change: BookingChange }) {
+  return (
+    <Box marginTop={1} flexDirection="column">
+      <Text color="yellow" bold wrap="wrap">
+        {change.message}
+      </Text>
+      <Text>{change.options.length > 0 ? 'Nothing is booked yet. Book instead:' : 'Nothing is booked: no slot of this doctor has a place for it now.'}</Text>
+      {change.options.map((option, i) => (
+        <Text key={option.label} wrap="truncate">{`  ${i + 1}  ${option.label}`}</Text>
+      ))}
+      <Text dimColor wrap="truncate">
+        {change.options.length > 0 ? `${change.options.map((_, i) => i + 1).join(' or ')} books that · ` : ''}Esc back to the slots, nothing booked
+      </Text>
+    </Box>
+  );
+}
+
 export function BookingForm({ height, doctor: initialDoctor, slot: initialSlot, onDone, onCancel, listen }: Props) {
   const store = useDeskStore();
   // Subscribed so the form redraws when the day changes (at this desk or another).
@@ -77,7 +95,10 @@ export function BookingForm({ height, doctor: initialDoctor, slot: initialSlot, 
     (s: BookingFormState, a: BookingAction) => reduceBookingForm(s, a, choices),
     () => initialBookingForm(initialDoctor, startSlot(day, initialDoctor, 'WALK_IN', initialSlot), initialSlot),
   );
-  useBookingFormInput({ now, dispatch, send: (command) => store.getState().dispatchOutcome(command), onDone, onCancel }, listen);
+  useBookingFormInput(
+    { now, dispatch, send: (command, proceed) => store.getState().dispatchIf(command, proceed), day: () => store.getState().day, onDone, onCancel },
+    listen,
+  );
 
   // Recomputed at every render (the form re-renders as the day's version moves), so the marks
   // are always the engine's current word.
@@ -117,13 +138,19 @@ export function BookingForm({ height, doctor: initialDoctor, slot: initialSlot, 
       {row('doctor', doctor.name)}
       {row('source', SOURCE_STYLE[state.source].label)}
       {row('slot', slotLabel)}
-      <Box marginTop={1} flexDirection="column">
-        {listLabels && <ChoiceList labels={listLabels} state={state.list} limit={listLimit} />}
-      </Box>
-      <Text dimColor wrap="truncate">
-        {state.step === 'slot' ? 'Enter books · ' : 'Enter next field · '}Tab / Shift+Tab move · Esc{' '}
-        {isTextStep(state.step) ? 'back out, nothing booked' : 'back one field'}
-      </Text>
+      {state.conflict ? (
+        <ChangedSlot change={state.conflict} />
+      ) : (
+        <>
+          <Box marginTop={1} flexDirection="column">
+            {listLabels && <ChoiceList labels={listLabels} state={state.list} limit={listLimit} />}
+          </Box>
+          <Text dimColor wrap="truncate">
+            {state.step === 'slot' ? 'Enter books · ' : 'Enter next field · '}Tab / Shift+Tab move · Esc{' '}
+            {isTextStep(state.step) ? 'back out, nothing booked' : 'back one field'}
+          </Text>
+        </>
+      )}
     </Box>
   );
 }

@@ -3,7 +3,7 @@
  * latest state; a booking the form has made ready is sent through the store at once, and a
  * refusal comes back to the form as an action.
  */
-import type { Result, Source } from '../engine/index.js';
+import { bookingChange, shownPlacement, stillAsShown, type BookCommand, type Day, type Result, type Source } from '../engine/index.js';
 import type { BookingAction, BookingFormState } from './booking-form-state.js';
 import { fieldOfRefusal, isTextStep } from './booking-form-state.js';
 import type { KeyPress } from './key-burst.js';
@@ -12,6 +12,7 @@ import { matchKey } from './keymap.js';
 
 /** The action a key asks for on the current step; 'close' backs out; null ignores it. */
 export function bookingActionOf(press: KeyPress, state: BookingFormState): BookingAction | 'close' | null {
+  if (state.conflict) return conflictActionOf(press);
   const text = isTextStep(state.step);
   // In a text field every printable key is text, even one that is a key in a list (j, k, 1-9).
   if (text && press.input !== '' && !press.key.ctrl) return { type: 'edit', press };
@@ -37,23 +38,41 @@ export const FORM_ACTIONS: Record<FormAction, (delta: -1 | 1, text: boolean, pre
   quit: () => null,
 };
 
+/** While the form asks about a changed slot: a digit takes that choice, Esc goes back to the slot list. */
+function conflictActionOf(press: KeyPress): BookingAction | null {
+  const matched = matchKey('form', press);
+  if (matched?.action === 'pick') return { type: 'option', index: Number(press.input) - 1 };
+  if (matched?.action === 'close') return { type: 'dismiss' };
+  return null;
+}
+
 export interface BookingFormInput {
   now: { readonly current: BookingFormState };
   dispatch: (action: BookingAction) => BookingFormState;
-  /** Books; a refusal comes with the command field the engine says it concerns. */
-  send: (command: NonNullable<BookingFormState['submit']>) => { result: Result; field?: string };
+  /**
+   * Books if `proceed` accepts the day once other desks' commands are in; null when it did not.
+   * A refusal comes with the command field the engine says it concerns.
+   */
+  send: (command: BookCommand, proceed: (day: Day) => boolean) => { result: Result; field?: string } | null;
+  /** The day as the form shows it now. */
+  day: () => Day;
   onDone: (result: Result) => void;
   onCancel: () => void;
 }
 
-export function useBookingFormInput({ now, dispatch, send, onDone, onCancel }: BookingFormInput, listen: ListenForKeys): void {
+export function useBookingFormInput({ now, dispatch, send, day, onDone, onCancel }: BookingFormInput, listen: ListenForKeys): void {
   useScreenKeys(listen, (press) => {
     const action = bookingActionOf(press, now.current);
     if (action === 'close') return onCancel();
     if (action === null) return;
-    const { submit } = dispatch(action);
+    const { submit, shownAs } = dispatch(action);
     if (!submit) return;
-    const { result, field } = send(submit);
+    // What the receptionist was shown (and may have told the patient) is what gets booked; if
+    // another desk changed the slot meanwhile, the form asks instead of booking something else.
+    const shown = shownAs ?? shownPlacement(day(), submit);
+    const sent = send(submit, (current) => stillAsShown(current, submit, shown));
+    if (sent === null) return void dispatch({ type: 'changed', change: bookingChange(day(), submit, shown) });
+    const { result, field } = sent;
     if (result.status !== 'ERROR') return onDone(result);
     dispatch({ type: 'refused', error: result.error, field: fieldOfRefusal(field) });
   });
