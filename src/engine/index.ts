@@ -56,6 +56,6 @@ export {
 export { checkInvariants } from './invariants.js';
 export { tickerLine, statusLine, nextSlotBoundary, previewNextAvailable, previewSlot, type PreviewKind, type SlotPreview } from './describe.js';
 export { countStatuses, isActive, isBooked, isFinal, isWaitlisted, type StatusCounts } from './status.js';
-export { DEFAULT_PHONE_REGION, MAX_PHONE_DIGITS, nameKey, normaliseName, normalisePhone, patientKey, phoneKey } from './patient.js';
+export { DEFAULT_PHONE_REGION, MAX_PHONE_DIGITS, formatPhone, nameKey, normaliseName, normalisePhone, patientKey, phoneKey } from './patient.js';
 export { matchTokens, type MatchOptions } from './search.js';
 export { bookingChange, shownPlacement, stillAsShown, type BookingChange, type BookingOption, type ShownPlacement } from './booking-check.js';

@@ -54,8 +54,8 @@ export const KEYMAP: readonly Binding[] = [
     action: 'cancel',
     keys: input('c'),
     label: 'c',
-    help: 'cancel a token: type a token or part of a name',
-    readme: 'cancel: type a token (`shr4` works) or part of a name, ↑↓ to pick, Enter, then `y`',
+    help: 'cancel a token: type a token, part of a name or a phone',
+    readme: 'cancel: type a token (`shr4` works), part of a name or a phone (`98450 12345` finds `+91 98450-12345`), ↑↓ to pick, Enter, then `y`',
     hint: { key: 'c', action: 'cancel' },
   },
   {
