@@ -3,7 +3,7 @@
  * makes each command durable before it is published (the desk). Either way commands reach the
  * engine only through here.
  */
-import { execute, parseTime, type Command, type Day, type Outcome, type Result } from '../engine/index.js';
+import { execute, parseTime, type Command, type Day, type DayEvent, type Outcome, type Result } from '../engine/index.js';
 
 /** A command whose result here differs from the one recorded when it was committed. */
 export interface ReplayMismatch {
@@ -26,6 +26,8 @@ export interface DayKeeper {
   sync(): Outcome[];
   /** Moves the clock forward to `time` (HH:MM) if it is not there already: the live clock. */
   followClock(time: string): Outcome[];
+  /** What the day's last commands did before this desk opened it (a journal's replay), for the ticker. */
+  readonly recentEvents?: readonly DayEvent[];
   /** Commands (of this desk's start or of other desks since) that replayed to a different result. */
   readonly mismatches?: readonly ReplayMismatch[];
 }

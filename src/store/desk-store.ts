@@ -61,6 +61,20 @@ export const TICKER_LENGTH = 50;
 /** Events worth a ticker line: the ones a receptionist would want to notice. */
 const TICKER_KINDS = new Set<DayEvent['kind']>(['seated', 'waitlisted', 'displaced', 'cancelled', 'no-show', 'rejected', 'slot-closed', 'unserved']);
 
+/**
+ * A slot closing is worth a line only when someone was in it or waiting for it: its patients'
+ * events follow it, before the next slot closes or the clock moves.
+ */
+function closedWithPatients(events: readonly DayEvent[], at: number): boolean {
+  const { doctor } = events[at] as Extract<DayEvent, { kind: 'slot-closed' }>;
+  for (let i = at + 1; i < events.length; i++) {
+    const event = events[i]!;
+    if (event.kind === 'slot-closed' || event.kind === 'clock') return false;
+    if ('doctor' in event && event.doctor === doctor) return true;
+  }
+  return false;
+}
+
 function toneOf(result: Result): Tone {
   if (result.status === 'ERROR' || result.status === 'REJECTED') return 'error';
   if ('warning' in result && result.warning) return 'warn';
@@ -94,7 +108,7 @@ export function createDeskStore(source: Day | DayKeeper): DeskStore {
   let nextLine = 0;
   const tickerLines = (events: readonly DayEvent[], elsewhere: boolean): TickerLine[] =>
     events
-      .filter((event) => TICKER_KINDS.has(event.kind))
+      .filter((event, i) => TICKER_KINDS.has(event.kind) && (event.kind !== 'slot-closed' || closedWithPatients(events, i)))
       .map((event) => ({
         id: nextLine++,
         time: formatTime(event.at),
@@ -131,7 +145,7 @@ export function createDeskStore(source: Day | DayKeeper): DeskStore {
       day: keeper.day,
       version: keeper.day.version,
       last: null,
-      ticker: [],
+      ticker: tickerLines(keeper.recentEvents ?? [], false).slice(-TICKER_LENGTH),
       highlights: NO_HIGHLIGHTS,
       dispatch(command) {
         return get().dispatchOutcome(command).result;
