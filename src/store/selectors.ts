@@ -140,6 +140,30 @@ function perVersion<T>(compute: (day: Day) => T): (state: DeskState) => T {
 export const selectColumns = perVersion((day) => day.doctors.map((doctor) => columnOf(day, doctor)));
 export const selectTotals = perVersion(totalsOf);
 
+/** A patient the day left unserved: whom to call back, at which number. */
+export interface CallBackView {
+  token: string;
+  patient: string;
+  /** Formatted as the desk shows phones, or null when none was given. */
+  phone: string | null;
+  doctor: string;
+  /** The slot they were waiting for. */
+  slot: string;
+}
+
+/** The day's unserved patients, in issue order. */
+export const selectCallBacks = perVersion((day): CallBackView[] =>
+  day.tokens
+    .filter((token) => token.status === 'UNSERVED')
+    .map((token) => ({
+      token: token.id,
+      patient: token.patient,
+      phone: token.phone === null ? null : formatPhone(token.phone, day.phoneRegion),
+      doctor: token.doctor.name,
+      slot: token.slot.label,
+    })),
+);
+
 export interface ActiveMatch {
   token: string;
   patient: string;

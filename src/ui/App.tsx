@@ -11,6 +11,7 @@ import { selectColumns } from '../store/selectors.js';
 import { paging as pagingFor, rowsFor } from './board-layout.js';
 import { Board } from './Board.js';
 import { BookingForm } from './BookingForm.js';
+import { CallBackList } from './CallBackList.js';
 import { CancelDialog } from './CancelDialog.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { useDesk, useDeskStore } from './desk-context.js';
@@ -28,6 +29,7 @@ import { useTerminalSize } from './use-terminal-size.js';
 const SCREEN_OF: Record<DeskMode['kind'], Screen> = {
   board: 'board',
   help: 'help',
+  callbacks: 'callbacks',
   book: 'form',
   cancel: 'cancel',
   confirm: 'question',
@@ -88,6 +90,7 @@ export function App({ title = 'OPD desk', shortTitles = [], quitWarning, liveClo
             <HelpOverlay height={rows.board} />
           </Box>
         )}
+        {mode.kind === 'callbacks' && <CallBackList height={rows.board} width={size.columns} />}
         {under.kind === 'book' && (
           <Box display={showing(under)} flexDirection="column">
             <BookingForm height={rows.board} doctor={under.doctor} slot={under.slot} onDone={finish} onCancel={back} listen={listenFor(under)} />

@@ -6,7 +6,7 @@
  */
 import type { KeyPress } from './key-burst.js';
 
-export type Screen = 'board' | 'help' | 'question' | 'form' | 'cancel' | 'film' | 'report';
+export type Screen = 'board' | 'help' | 'callbacks' | 'question' | 'form' | 'cancel' | 'film' | 'report';
 
 type KeyName = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'return' | 'escape' | 'tab' | 'backspace';
 
@@ -142,6 +142,14 @@ export const KEYMAP: readonly Binding[] = [
   },
   {
     screen: 'board',
+    action: 'callbacks',
+    keys: input('U'),
+    label: 'U',
+    help: "call-backs: the day's unserved patients with their phones",
+    readme: "call-backs: the day's unserved patients with their phones (also `opd-desk export --unserved`)",
+  },
+  {
+    screen: 'board',
     action: 'help',
     keys: input('?'),
     label: '?',
@@ -168,6 +176,15 @@ export const KEYMAP: readonly Binding[] = [
     hint: { key: 'Esc', action: 'close' },
   },
   { screen: 'help', action: 'quit', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'quit (asks first)' },
+  {
+    screen: 'callbacks',
+    action: 'close',
+    keys: [{ key: 'escape' }, { input: 'U' }, { input: 'q' }, { key: 'return' }],
+    label: 'Esc',
+    help: 'back to the board',
+    hint: { key: 'Esc', action: 'close' },
+  },
+  { screen: 'callbacks', action: 'quit', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'quit (asks first)' },
   { screen: 'form', action: 'quit', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'quit (asks first; n comes back to the form)' },
   { screen: 'cancel', action: 'quit', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'quit (asks first; n comes back here)' },
   { screen: 'question', action: 'yes', keys: input('y', 'Y'), label: 'y', help: 'yes', hint: { key: 'y', action: 'yes' } },

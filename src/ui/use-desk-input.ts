@@ -19,8 +19,8 @@ export function deskActionOf(press: KeyPress, state: DeskScreenState): DeskActio
     const answer = confirmAnswerOf(press, mode === 'confirm-quit');
     return answer === null ? null : { type: 'answer', yes: answer === 'yes' };
   }
-  if (mode === 'help') {
-    const action = matchKey('help', press)?.action as keyof typeof HELP_ACTIONS | undefined;
+  if (mode === 'help' || mode === 'callbacks') {
+    const action = matchKey(mode, press)?.action as keyof typeof HELP_ACTIONS | undefined;
     return action ? HELP_ACTIONS[action]() : null;
   }
   if (mode !== 'board') return null;
@@ -29,9 +29,9 @@ export function deskActionOf(press: KeyPress, state: DeskScreenState): DeskActio
   return BOARD_ACTIONS[matched.action as BoardAction](matched.delta);
 }
 
-type BoardAction = 'doctor' | 'row' | 'page' | 'book' | 'cancel' | 'no-show' | 'check-in' | 'call' | 'done' | 'undo' | 'clock' | 'help' | 'quit';
+type BoardAction = 'doctor' | 'row' | 'page' | 'book' | 'cancel' | 'no-show' | 'check-in' | 'call' | 'done' | 'undo' | 'clock' | 'callbacks' | 'help' | 'quit';
 
-/** What each help binding of the keymap does. */
+/** What each help (and call-back list) binding of the keymap does. */
 export const HELP_ACTIONS = {
   close: () => ({ type: 'close' }),
   quit: () => ({ type: 'ask-quit' }),
@@ -50,6 +50,7 @@ export const BOARD_ACTIONS: Record<BoardAction, (delta: -1 | 1) => DeskAction> =
   done: () => ({ type: 'counter', op: 'done' }),
   undo: () => ({ type: 'undo' }),
   clock: () => ({ type: 'clock' }),
+  callbacks: () => ({ type: 'open', screen: 'callbacks' }),
   help: () => ({ type: 'open', screen: 'help' }),
   quit: () => ({ type: 'ask-quit' }),
 };
