@@ -59,3 +59,4 @@ export { countStatuses, isActive, isBooked, isFinal, isWaitlisted, type StatusCo
 export { DEFAULT_PHONE_REGION, MAX_PHONE_DIGITS, formatPhone, nameKey, normaliseName, normalisePhone, patientKey, phoneKey } from './patient.js';
 export { matchTokens, type MatchOptions } from './search.js';
 export { bookingChange, shownPlacement, stillAsShown, type BookingChange, type BookingOption, type ShownPlacement } from './booking-check.js';
+export { counterWords, duplicateOf, duplicateWords, standing } from './counter-words.js';

@@ -5,7 +5,7 @@
  * keeper makes it durable, the store publishes.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { tickerLine, statusLine, formatTime, type Command, type Day, type DayEvent, type Outcome, type Result } from '../engine/index.js';
+import { counterWords, tickerLine, statusLine, formatTime, type Command, type Day, type DayEvent, type Outcome, type Result } from '../engine/index.js';
 import { memoryKeeper, type DayKeeper, type ReplayMismatch } from '../keeper/day-keeper.js';
 
 export type Tone = 'ok' | 'warn' | 'error';
@@ -122,16 +122,27 @@ export function createDeskStore(source: Day | DayKeeper): DeskStore {
      * Publishes outcomes in one update. `shown` is the outcome whose result the status line
      * reports (this desk's own); outcomes before it came from other desks.
      */
-    const publish = (outcomes: readonly Outcome[], shown: Outcome | undefined, othersUpTo = shown ? outcomes.length - 1 : outcomes.length) => {
+    const publish = (
+      outcomes: readonly Outcome[],
+      shown: Outcome | undefined,
+      othersUpTo = shown ? outcomes.length - 1 : outcomes.length,
+      command?: Command,
+    ) => {
       const state = get();
       const fresh = outcomes.flatMap((outcome, i) => tickerLines(outcome.events, i < othersUpTo));
       set({
         day: keeper.day,
         version: keeper.day.version,
-        last: shown ? { text: statusLine(keeper.day, shown.result), tone: toneOf(shown.result) } : state.last,
+        last: shown ? { text: lineOf(shown.result, command), tone: toneOf(shown.result) } : state.last,
         ticker: fresh.length === 0 ? state.ticker : [...state.ticker, ...fresh].slice(-TICKER_LENGTH),
         highlights: outcomes.some((o) => o.events.length > 0) ? highlightsOf(outcomes) : state.highlights,
       });
+    };
+
+    /** The status line: a refusal about a token's state in the counter's words, else the engine's line. */
+    const lineOf = (result: Result, command?: Command): string => {
+      const words = command && counterWords(keeper.day, command, result);
+      return words ? `Not done: ${words}` : statusLine(keeper.day, result);
     };
 
     /** A write the journal refused: the keeper has rebuilt the day from what it holds. */
@@ -158,7 +169,7 @@ export function createDeskStore(source: Day | DayKeeper): DeskStore {
           return { result: refused(command, error) };
         }
         const own = outcomes.at(-1)!;
-        publish(outcomes, own);
+        publish(outcomes, own, undefined, command);
         return own.field === undefined ? { result: own.result } : { result: own.result, field: own.field };
       },
       dispatchIf(command, proceed) {
@@ -178,7 +189,7 @@ export function createDeskStore(source: Day | DayKeeper): DeskStore {
           if (caughtUp.length > 0) publish(caughtUp, undefined);
           return null;
         }
-        publish([...caughtUp, own], own);
+        publish([...caughtUp, own], own, undefined, command);
         return own.field === undefined ? { result: own.result } : { result: own.result, field: own.field };
       },
       dispatchAll(commands) {

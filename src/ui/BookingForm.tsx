@@ -5,7 +5,17 @@
  * keys: ./use-booking-form-input.ts.
  */
 import { Box, Text } from 'ink';
-import { previewNextAvailable, previewSlot, SOURCES, type BookingChange, type Day, type Result, type Source } from '../engine/index.js';
+import {
+  duplicateOf,
+  duplicateWords,
+  previewNextAvailable,
+  previewSlot,
+  SOURCES,
+  type BookingChange,
+  type Day,
+  type Result,
+  type Source,
+} from '../engine/index.js';
 import {
   initialBookingForm,
   isTextStep,
@@ -90,6 +100,11 @@ export function BookingForm({ height, doctor: initialDoctor, slot: initialSlot, 
     slotValues: (doctor, source) => slotItems(store.getState().day, doctor, source).map((item) => item.value),
     listLimit,
     startSlot: (doctor, source, preferred) => startSlot(store.getState().day, doctor, source, preferred),
+    duplicate: (doctor, name, phone) => {
+      const now = store.getState().day;
+      const held = duplicateOf(now, now.doctors[doctor]?.id ?? '', name, phone);
+      return held ? duplicateWords(held) : null;
+    },
   };
   const [state, dispatch, now] = useReducerNow(
     (s: BookingFormState, a: BookingAction) => reduceBookingForm(s, a, choices),

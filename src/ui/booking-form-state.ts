@@ -47,6 +47,8 @@ export interface BookingChoices {
   listLimit: number;
   /** Where the slot list starts for this doctor and source, given the preferred slot. */
   startSlot(doctor: number, source: Source, preferred: string): string;
+  /** Rule 9 before anything is sent: why this patient cannot book with this doctor (they hold a token already), or null. */
+  duplicate?(doctor: number, name: string, phone: string): string | null;
 }
 
 export type BookingAction =
@@ -114,11 +116,24 @@ function validate(state: BookingFormState, field: TextField): BookingFormState {
   return withError(state, field, fieldError(field, state[field].value));
 }
 
+/** The duplicate-patient check for the form's doctor: said beside `field`, or cleared there. */
+function checkDuplicate(state: BookingFormState, field: 'phone' | 'doctor', choices: BookingChoices): BookingFormState {
+  const why = choices.duplicate?.(state.doctor, state.name.value.trim(), state.phone.value.trim()) ?? null;
+  return withError(state, field, why);
+}
+
 function move(state: BookingFormState, delta: 1 | -1, choices: BookingChoices): BookingFormState {
   let next = state;
   if (delta === 1 && isTextStep(state.step)) {
     next = validate(state, state.step);
     if (next.errors[state.step] !== undefined) return next;
+    // Leaving the phone: if the patient already holds a token with this doctor, say so now; the
+    // form moves on, so another doctor can be picked.
+    if (state.step === 'phone') next = checkDuplicate(next, 'phone', choices);
+  }
+  if (delta === 1 && state.step === 'doctor') {
+    next = checkDuplicate(next, 'doctor', choices);
+    if (next.errors.doctor !== undefined) return next;
   }
   const at = STEPS.indexOf(state.step) + delta;
   return at >= 0 && at < STEPS.length ? enterStep(next, STEPS[at]!, choices) : next;
@@ -126,7 +141,11 @@ function move(state: BookingFormState, delta: 1 | -1, choices: BookingChoices): 
 
 /** Takes list item `index` of the current list step. */
 function choose(state: BookingFormState, index: number, choices: BookingChoices): BookingFormState {
-  if (state.step === 'doctor') return enterStep({ ...state, doctor: index }, 'source', choices);
+  if (state.step === 'doctor') {
+    const checked = checkDuplicate({ ...state, doctor: index }, 'doctor', choices);
+    if (checked.errors.doctor !== undefined) return checked;
+    return enterStep(withError(checked, 'phone', null), 'source', choices);
+  }
   if (state.step === 'source') return enterStep({ ...state, source: SOURCES[index] ?? state.source }, 'slot', choices);
   if (state.step !== 'slot') return state;
   const slot = choices.slotValues(state.doctor, state.source)[index];

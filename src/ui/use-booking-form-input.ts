@@ -3,7 +3,7 @@
  * latest state; a booking the form has made ready is sent through the store at once, and a
  * refusal comes back to the form as an action.
  */
-import { bookingChange, shownPlacement, stillAsShown, type BookCommand, type Day, type Result, type Source } from '../engine/index.js';
+import { bookingChange, counterWords, shownPlacement, stillAsShown, type BookCommand, type Day, type Result, type Source } from '../engine/index.js';
 import type { BookingAction, BookingFormState } from './booking-form-state.js';
 import { fieldOfRefusal, isTextStep } from './booking-form-state.js';
 import type { KeyPress } from './key-burst.js';
@@ -74,6 +74,7 @@ export function useBookingFormInput({ now, dispatch, send, day, onDone, onCancel
     if (sent === null) return void dispatch({ type: 'changed', change: bookingChange(day(), submit, shown) });
     const { result, field } = sent;
     if (result.status !== 'ERROR') return onDone(result);
-    dispatch({ type: 'refused', error: result.error, field: fieldOfRefusal(field) });
+    // A refusal about a patient's token in the counter's words (rule 9 names the token they hold).
+    dispatch({ type: 'refused', error: counterWords(day(), submit, result) ?? result.error, field: fieldOfRefusal(field) });
   });
 }
