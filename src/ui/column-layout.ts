@@ -55,8 +55,8 @@ function chipSegments(chip: ChipView, width: number, input: ColumnLayoutInput, p
   const mark = chip.counter ? COUNTER_MARK[chip.counter] : undefined;
   const selected = sameTarget(input.selected, { kind: 'token', token: chip.token });
   const highlighted = input.highlights[chip.token];
-  const bumped = chip.bumps > 0 ? '↯' : '';
-  const tag = ` ${style.tag}${bumped}`;
+  // The ↯ mark has a column of its own, so a displaced patient's source chip stays in line.
+  const tag = ` ${style.tag}${chip.bumps > 0 ? '↯' : ' '}`;
   const nameWidth = Math.max(1, width - prefix.length - (mark ? 1 : 0) - chip.token.length - 1 - tag.length);
   const base: Segment = {
     text: `${mark ? '' : prefix}${chip.token} ${fitWidth(chip.patient, nameWidth)}`,
@@ -112,7 +112,8 @@ function build(input: ColumnLayoutInput, options: Options): Line[] {
   const selectedHere = input.selected !== null;
   const lines: Line[] = [
     [{ text: column.name, bold: true, ...(selectedHere && { color: ACCENT }) }],
-    [{ text: `seats ${column.seatsUsed}/${column.seatsTotal} · overflow ${column.overflow.length}`, dim: true }],
+    // Seats used today (seated now or seen), not the header's "seated" (seated now).
+    [{ text: `${column.seatsUsed}/${column.seatsTotal} seats used · overflow ${column.overflow.length}`, dim: true }],
   ];
   const ended = column.slots.filter((s) => s.closed);
   if (options.foldEnded && ended.length > 1) {
