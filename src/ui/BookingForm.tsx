@@ -111,7 +111,15 @@ export function BookingForm({ height, doctor: initialDoctor, slot: initialSlot, 
     () => initialBookingForm(initialDoctor, startSlot(day, initialDoctor, 'WALK_IN', initialSlot), initialSlot),
   );
   useBookingFormInput(
-    { now, dispatch, send: (command, proceed) => store.getState().dispatchIf(command, proceed), day: () => store.getState().day, onDone, onCancel },
+    {
+      now,
+      dispatch,
+      send: (command, proceed) => store.getState().dispatchIf(command, proceed),
+      day: () => store.getState().day,
+      doctorId: (index) => store.getState().day.doctors[index]!.id,
+      onDone,
+      onCancel,
+    },
     listen,
   );
 

@@ -3,9 +3,20 @@
  * latest state; a booking the form has made ready is sent through the store at once, and a
  * refusal comes back to the form as an action.
  */
-import { bookingChange, counterWords, shownPlacement, stillAsShown, type BookCommand, type Day, type Result, type Source } from '../engine/index.js';
+import { useRef } from 'react';
+import {
+  bookingChange,
+  counterWords,
+  shownPlacement,
+  stillAsShown,
+  type BookCommand,
+  type Day,
+  type Result,
+  type ShownPlacement,
+  type Source,
+} from '../engine/index.js';
 import type { BookingAction, BookingFormState } from './booking-form-state.js';
-import { fieldOfRefusal, isTextStep } from './booking-form-state.js';
+import { fieldOfRefusal, isTextStep, NEXT_AVAILABLE } from './booking-form-state.js';
 import type { KeyPress } from './key-burst.js';
 import { useScreenKeys, type ListenForKeys } from './screen-keys.js';
 import { matchKey } from './keymap.js';
@@ -56,20 +67,44 @@ export interface BookingFormInput {
   send: (command: BookCommand, proceed: (day: Day) => boolean) => { result: Result; field?: string } | null;
   /** The day as the form shows it now. */
   day: () => Day;
+  /** The id of the day's doctor at this index. */
+  doctorId: (index: number) => string;
   onDone: (result: Result) => void;
   onCancel: () => void;
 }
 
-export function useBookingFormInput({ now, dispatch, send, day, onDone, onCancel }: BookingFormInput, listen: ListenForKeys): void {
+/** Which booking a slot-list row stands for: doctor, source and slot (patient and phone do not change where it goes). */
+function placeKey(command: BookCommand): string {
+  return `${command.doctor}|${command.source ?? ''}|${command.slot ?? ''}`;
+}
+
+export function useBookingFormInput({ now, dispatch, send, day, doctorId, onDone, onCancel }: BookingFormInput, listen: ListenForKeys): void {
+  // What the slot list showed for the highlighted row when the receptionist last acted on it:
+  // the form redraws as other desks' bookings arrive, and a change they did not act on is asked about.
+  const seen = useRef<{ key: string; shown: ShownPlacement } | null>(null);
   useScreenKeys(listen, (press) => {
     const action = bookingActionOf(press, now.current);
     if (action === 'close') return onCancel();
     if (action === null) return;
-    const { submit, shownAs } = dispatch(action);
-    if (!submit) return;
+    const next = dispatch(action);
+    const { submit, shownAs } = next;
+    if (!submit) {
+      if (next.step === 'slot' && !next.conflict) {
+        const draft: BookCommand = {
+          op: 'book',
+          doctor: doctorId(next.doctor),
+          patient: '',
+          source: next.source,
+          ...(next.slot !== NEXT_AVAILABLE && { slot: next.slot }),
+        };
+        seen.current = { key: placeKey(draft), shown: shownPlacement(day(), draft) };
+      }
+      return;
+    }
     // What the receptionist was shown (and may have told the patient) is what gets booked; if
     // another desk changed the slot meanwhile, the form asks instead of booking something else.
-    const shown = shownAs ?? shownPlacement(day(), submit);
+    const last = seen.current?.key === placeKey(submit) ? seen.current.shown : undefined;
+    const shown = shownAs ?? last ?? shownPlacement(day(), submit);
     const sent = send(submit, (current) => stillAsShown(current, submit, shown));
     if (sent === null) return void dispatch({ type: 'changed', change: bookingChange(day(), submit, shown) });
     const { result, field } = sent;

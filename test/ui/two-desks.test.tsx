@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { findToken, type Command } from '../../src/engine/index.js';
 import { DeskSession } from '../../src/journal/session.js';
 import { SqliteJournal } from '../../src/journal/sqlite-journal.js';
-import { createDeskStore } from '../../src/store/desk-store.js';
+import { act } from 'react';
+import { createDeskStore, type DeskStore } from '../../src/store/desk-store.js';
 import { App } from '../../src/ui/App.js';
 import { DeskProvider } from '../../src/ui/desk-context.js';
 import { rosterOf } from '../support/day.js';
@@ -26,7 +27,7 @@ function sessionOn(file: string, desk: string): DeskSession {
 }
 
 /** Desk A on screen and desk B as a session, both on one new journal holding Asha in 09:00. */
-function twoDesks(): { a: Terminal; b: DeskSession; session: DeskSession } {
+function twoDesks(): { a: Terminal; b: DeskSession; session: DeskSession; store: DeskStore } {
   const file = join(mkdtempSync(join(tmpdir(), 'opd-desk-two-desks-')), 'day.db');
   const b = sessionOn(file, 'deskB');
   b.submit({ op: 'book', doctor: 'sharma', patient: 'Asha Rao', slot: '09:00' });
@@ -40,7 +41,7 @@ function twoDesks(): { a: Terminal; b: DeskSession; session: DeskSession } {
     40,
   );
   closers.unshift(() => a.unmount());
-  return { a, b, session };
+  return { a, b, session, store };
 }
 
 const meena: Command = { op: 'book', doctor: 'sharma', patient: 'Meena Iyer', slot: '09:00' };
@@ -66,6 +67,18 @@ describe('two desks on one journal', () => {
     await a.press('2', (f) => !f.includes('Book a patient'));
     const kiran = findToken(session.day, 'SHR-003')!;
     expect([kiran.patient, kiran.status, kiran.slot.label]).toEqual(['Kiran Shah', 'BOOKED', '10:00-11:00']);
+  });
+
+  it('asks too when the desk took in the other booking before Enter (the slot list redrew under the receptionist)', async () => {
+    const { a, b, store, session } = twoDesks();
+    await kiranAtTheSlotList(a);
+    b.submit(meena);
+    // The live desk syncs every second: the list now says "full", but nobody acted on it.
+    act(() => void store.getState().sync());
+    await a.waitFor((f) => f.includes('❯ 09:00-10:00  full — waitlist #1'));
+    const frame = await a.press(KEYS.enter, (f) => f.includes('changed at another desk'));
+    expect(frame).toContain('it showed 1 free, it is now full — waitlist #1');
+    expect(session.day.tokens).toHaveLength(2);
   });
 
   it('1 takes the waitlist the receptionist was told about', async () => {
