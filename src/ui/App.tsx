@@ -87,7 +87,7 @@ export function App({ title = 'OPD desk', shortTitles = [], quitWarning, liveClo
         {mode.kind === 'board' && <Board paging={paging} height={rows.board} selection={selection} />}
         {under.kind === 'help' && (
           <Box display={showing(under)} flexDirection="column">
-            <HelpOverlay height={rows.board} />
+            <HelpOverlay height={rows.board} width={size.columns} />
           </Box>
         )}
         {mode.kind === 'callbacks' && <CallBackList height={rows.board} width={size.columns} />}
