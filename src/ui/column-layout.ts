@@ -47,6 +47,9 @@ function gauge(used: number, capacity: number): Segment[] {
   ];
 }
 
+/** The widest a patient's name is drawn: a booking form takes at most 60 characters, most names far fewer. */
+const NAME_MAX = 32;
+
 /** How a chip shows where its patient is at the counter; unmarked chips keep their width. */
 const COUNTER_MARK = { consulting: { text: '▶', color: 'yellow' }, 'checked-in': { text: '✓', color: 'green' } } as const;
 
@@ -57,7 +60,8 @@ function chipSegments(chip: ChipView, width: number, input: ColumnLayoutInput, p
   const highlighted = input.highlights[chip.token];
   // The ↯ mark has a column of its own, so a displaced patient's source chip stays in line.
   const tag = ` ${style.tag}${chip.bumps > 0 ? '↯' : ' '}`;
-  const nameWidth = Math.max(1, width - prefix.length - (mark ? 1 : 0) - chip.token.length - 1 - tag.length);
+  // On a wide column the chip stays near the name: names get at most NAME_MAX columns, the rest is blank.
+  const nameWidth = Math.max(1, Math.min(NAME_MAX, width - prefix.length - (mark ? 1 : 0) - chip.token.length - 1 - tag.length));
   const base: Segment = {
     text: `${mark ? '' : prefix}${chip.token} ${fitWidth(chip.patient, nameWidth)}`,
     ...(highlighted && { backgroundColor: HIGHLIGHT_COLOR[highlighted], color: 'black' }),

@@ -17,6 +17,16 @@ describe('alignment', () => {
     expect(new Set(rows.map((row) => row.indexOf('→'))).size).toBe(1);
   });
 
+  it('at 200 columns the source chip stays near the name', () => {
+    desk = deskAt(200, 50, busyDay);
+    const row = desk
+      .frame()
+      .split('\n')
+      .find((line) => line.includes('SHR-001 Asha Rao'))!;
+    const gap = row.indexOf('WLK') - (row.indexOf('Asha Rao') + 'Asha Rao'.length);
+    expect(gap).toBeLessThanOrEqual(26);
+  });
+
   it('the column header says seats used today, apart from the header’s seated now', () => {
     desk = deskAt(120, 40, busyDay);
     const frame = desk.frame();
