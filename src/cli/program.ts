@@ -148,6 +148,7 @@ function program(): Command {
       process.exitCode = verifyCommand(options);
     });
   serverCommands(cli);
+  cli.hook('preAction', applyRootOptions);
   // Set last, so subcommands keep refusing extra arguments: the root names an unknown command itself.
   return cli.allowExcessArguments(true);
 }
@@ -157,6 +158,24 @@ function remoteOptions(options: DayOptions & { roster?: string; server?: string;
   const local = (['data', 'roster', 'desk', 'replayAnyway'] as const).find((name) => options[name] !== undefined);
   if (local) throw new UsageError(`--${local.replace('A', '-a')} does not go with --server: the server keeps the day`);
   return { server: options.server!, ...(options.key !== undefined && { key: options.key }), ...(options.date !== undefined && { date: options.date }) };
+}
+
+/**
+ * `opd-desk --data x.db log`: options written before the command are that command's, never
+ * silently dropped (the log would be of the default journal). An option the command does not
+ * take, or one given twice with two values, is a usage error.
+ */
+function applyRootOptions(root: Command, action: Command): void {
+  if (action === root) return;
+  for (const [name, value] of Object.entries(root.opts())) {
+    if (value === undefined) continue;
+    const flag = root.options.find((option) => option.attributeName() === name)?.long ?? name;
+    const own = action.options.find((option) => option.attributeName() === name);
+    if (!own) throw new UsageError(`${flag} does not apply to ${action.name()} (opd-desk ${action.name()} --help lists its options)`);
+    const given = action.getOptionValue(name) as unknown;
+    if (given !== undefined && given !== value) throw new UsageError(`${flag} is given twice, before and after ${action.name()}: give it once`);
+    action.setOptionValue(name, value);
+  }
 }
 
 /** `serve` and `keys` (SPEC §6). */

@@ -2,7 +2,7 @@
 import { render } from 'ink';
 import { parseArrivalModelText } from '../schema/arrival-model.js';
 import { DEFAULT_ARRIVAL_MODEL, type ArrivalModel } from '../simulation/arrival-model.js';
-import { reportJson, reportText } from '../simulation/report.js';
+import { reportJson, reportText, type DayReport } from '../simulation/report.js';
 import { DEFAULT_SEED, prepareSimulation, simulateDay, simulationRoster } from '../simulation/simulate.js';
 import { DeskProvider } from '../ui/desk-context.js';
 import { SimulationApp } from '../ui/SimulationApp.js';
@@ -88,10 +88,11 @@ export async function simulateCommand(options: SimulateOptions): Promise<number>
   }
   const { store, runner } = prepareSimulation(roster, model, seed, keeperFor(options, roster));
   const screen = enterAlternateScreen(process.stdout);
+  let report: DayReport | undefined;
   try {
     const instance = render(
       <DeskProvider store={store}>
-        <SimulationApp runner={runner} seed={seed} />
+        <SimulationApp runner={runner} seed={seed} onReport={(shown) => (report = shown)} />
       </DeskProvider>,
       { exitOnCtrlC: true, incrementalRendering: true, maxFps: FRAME_RATE },
     );
@@ -99,5 +100,7 @@ export async function simulateCommand(options: SimulateOptions): Promise<number>
   } finally {
     screen.restore();
   }
+  // The alternate screen is gone; the report the film ended on stays on the normal one.
+  if (report) process.stdout.write(terminalSafeLines(`${reportText(report).join('\n')}\n`));
   return 0;
 }

@@ -3,7 +3,6 @@
  * (in call order, how long, who has waited too long), and when a patient can expect to go in.
  * Views only: nothing here changes the day.
  */
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
 import { callQueue } from './flow.js';
 import type { Day, Doctor, Slot, Token } from './model.js';
 import { DEFAULT_WAIT_ALERT_MINUTES } from './roster.js';
@@ -66,10 +65,4 @@ export function expectedTime(day: Day, token: Token): Minutes | null {
     if (other.calledAt === null) ahead++;
   }
   return Math.ceil(free + ahead * consult);
-}
-
-/** A phone as a receptionist reads it back (`+91 98450 12345`); what cannot be read stays as written. */
-export function formatPhone(phone: string, region: string): string {
-  const parsed = parsePhoneNumberFromString(phone, region as CountryCode);
-  return parsed?.isPossible() ? parsed.formatInternational() : phone;
 }

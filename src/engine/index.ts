@@ -77,7 +77,9 @@ export {
 } from './preview.js';
 export { describeUndo, type UndoPreview } from './undo-words.js';
 export { countStatuses, isActive, isBooked, isFinal, isWaitlisted, type StatusCounts } from './status.js';
-export { DEFAULT_PHONE_REGION, MAX_PHONE_DIGITS, nameKey, normaliseName, normalisePhone, patientKey, phoneKey } from './patient.js';
+export { DEFAULT_PHONE_REGION, MAX_PHONE_DIGITS, formatPhone, nameKey, normaliseName, normalisePhone, patientKey, phoneKey } from './patient.js';
 export { matchTokens, type MatchOptions } from './search.js';
-export { consultMinutes, expectedTime, formatPhone, waitAlertMinutes, waitingList, type WaitingList, type WaitingPatient } from './counter.js';
+export { consultMinutes, expectedTime, waitAlertMinutes, waitingList, type WaitingList, type WaitingPatient } from './counter.js';
 export { HistoryIndex, tokenHistory, type HistoryLine, type LoggedCommand } from './token-history.js';
+export { bookingChange, shownPlacement, stillAsShown, type BookingChange, type BookingOption, type ShownPlacement } from './booking-check.js';
+export { counterWords, duplicateOf, duplicateWords, standing } from './counter-words.js';

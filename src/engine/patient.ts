@@ -49,6 +49,16 @@ export function phoneKey(phone: string, region: string = DEFAULT_PHONE_REGION): 
   return phone.replace(/\D/g, '');
 }
 
+/**
+ * A phone as the desk shows it: national format for a number of `region` (`098450 12345`),
+ * international for another country's, as typed when libphonenumber-js cannot read it.
+ */
+export function formatPhone(phone: string, region: string = DEFAULT_PHONE_REGION): string {
+  const parsed = parsePhoneNumberFromString(phone, region as CountryCode);
+  if (parsed === undefined || !parsed.isPossible()) return phone;
+  return parsed.country === region ? parsed.formatNational() : parsed.formatInternational();
+}
+
 /** One patient: the same phone and the same name. */
 export function patientKey(phoneKeyText: string, patient: string): string {
   return `${phoneKeyText}\u0000${nameKey(patient)}`;

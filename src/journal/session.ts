@@ -3,7 +3,7 @@
  * command after that is committed to the journal before anyone sees its effect. Commands from
  * another desk on the same file are applied in journal order, before this desk's own.
  */
-import { createDay, execute, parseTime, type Command, type Day, type Outcome, type Result, type Roster } from '../engine/index.js';
+import { createDay, execute, parseTime, type Command, type Day, type DayEvent, type Outcome, type Result, type Roster } from '../engine/index.js';
 import type { DayKeeper } from '../keeper/day-keeper.js';
 import { JournalError, type Journal, type JournalEntry } from './journal.js';
 import { sameRoster } from './roster-identity.js';
@@ -45,7 +45,12 @@ export interface SessionOptions {
   now?: () => Date;
 }
 
+/** How many of the day's last commands a desk replays with their events, for its ticker. */
+const RECENT_COMMANDS = 100;
+
 export class DeskSession implements DayKeeper {
+  /** What the day's last commands did, as replayed on opening (the ticker starts from them). */
+  recentEvents: readonly DayEvent[] = [];
   day: Day;
   /** The last journal entry applied to `day`. */
   appliedSeq = 0;
@@ -95,6 +100,13 @@ export class DeskSession implements DayKeeper {
    */
   submit(command: Command): Outcome[] {
     return this.commit(() => command);
+  }
+
+  /** Commits `command` only if `proceed` accepts the day once caught up, under the same lock. */
+  submitIf(command: Command, proceed: (day: Day) => boolean): { caughtUp: Outcome[]; own?: Outcome } {
+    let ran = false;
+    const outcomes = this.commit(() => (proceed(this.day) ? ((ran = true), command) : undefined));
+    return ran ? { caughtUp: outcomes.slice(0, -1), own: outcomes.at(-1)! } : { caughtUp: outcomes };
   }
 
   /**
@@ -190,12 +202,18 @@ export class DeskSession implements DayKeeper {
 
   /** Rebuilds the day from the whole journal, noting every result that replays differently. */
   private replay(): void {
+    // The last commands replay with their events, so the desk's ticker comes back after a restart.
+    const tail = this.options.journal.lastSeq(this.options.date) - RECENT_COMMANDS;
+    const recent: DayEvent[] = [];
     this.options.journal.scan(this.options.date, 0, (seq, command, recorded) => {
-      const replayed = execute(this.day, command, { events: false, ref: { key: 'seq', value: seq } }).result;
+      const outcome = execute(this.day, command, { events: seq > tail, ref: { key: 'seq', value: seq } });
+      if (seq > tail) recent.push(...outcome.events);
+      const replayed = outcome.result;
       // Results are stored as JSON.stringify wrote them, so equal results are equal text.
       if (JSON.stringify(replayed) !== recorded) this.mismatches.push({ seq, recorded: JSON.parse(recorded) as Result, replayed });
       this.appliedSeq = seq;
     });
+    this.recentEvents = recent;
   }
 
   private rebuild(): void {

@@ -3,7 +3,7 @@
  * makes each command durable before it is published (the desk). Either way commands reach the
  * engine only through here.
  */
-import { execute, parseTime, type Command, type Day, type LoggedCommand, type Outcome, type Result } from '../engine/index.js';
+import { execute, parseTime, type Command, type Day, type DayEvent, type LoggedCommand, type Outcome, type Result } from '../engine/index.js';
 
 /** A command whose result here differs from the one recorded when it was committed. */
 export interface ReplayMismatch {
@@ -17,10 +17,17 @@ export interface DayKeeper {
   readonly day: Day;
   /** Runs a command; returns outcomes of other desks' commands applied first, then its own (if any). */
   submit(command: Command): Outcome[];
+  /**
+   * As submit, but runs the command only if `proceed` accepts the day once other desks' commands
+   * are in (atomically, under the journal's lock): `own` is missing when it did not run.
+   */
+  submitIf?(command: Command, proceed: (day: Day) => boolean): { caughtUp: Outcome[]; own?: Outcome };
   /** Outcomes of commands other desks committed since the last call. */
   sync(): Outcome[];
   /** Moves the clock forward to `time` (HH:MM) if it is not there already: the live clock. */
   followClock(time: string): Outcome[];
+  /** What the day's last commands did before this desk opened it (a journal's replay), for the ticker. */
+  readonly recentEvents?: readonly DayEvent[];
   /** Commands (of this desk's start or of other desks since) that replayed to a different result. */
   readonly mismatches?: readonly ReplayMismatch[];
   /** The day's commands after `afterSeq` (default: all), in order, for a token's history; absent if not kept. */
@@ -39,6 +46,7 @@ export function memoryKeeper(day: Day): DayKeeper {
   return {
     day,
     submit: (command) => [run(command)],
+    submitIf: (command, proceed) => (proceed(day) ? { caughtUp: [], own: run(command) } : { caughtUp: [] }),
     sync: () => [],
     followClock: (time) => ((parseTime(time) ?? 0) > day.clock ? [run({ op: 'clock', time })] : []),
     log: (afterSeq = 0) => (afterSeq === 0 ? log : log.filter((entry) => entry.seq > afterSeq)),
@@ -67,6 +75,8 @@ export interface AsyncDayKeeper {
   followClock(time: string): Outcome[];
   readonly mismatches?: readonly ReplayMismatch[];
   readonly link: KeeperLink;
+  /** What the day's last commands did before this desk opened it, for the ticker. */
+  readonly recentEvents?: readonly DayEvent[];
   /** Calls `listener` whenever there is something for `sync` or the link changed; returns the unsubscribe. */
   subscribe(listener: () => void): () => void;
 }

@@ -3,6 +3,7 @@
  * and in total, issued = completed + cancelled + noShow + unserved + moved + voided once the
  * day has closed (SPEC §4, §5). The simulation and `opd-desk report` both render it.
  */
+import stringWidth from 'string-width';
 import { SOURCES, countStatuses, type Day, type DayEvent, type Source, type Token } from '../engine/index.js';
 
 export interface RunCounters {
@@ -218,6 +219,9 @@ export function reportText(report: DayReport): string[] {
     lines.push(`${doctor.name.padEnd(width[0]!)}  ${first} ${loadBar(hours)} ${last}  ${hours.map((h) => h.seen).join(' ')}`);
   }
   lines.push('', report.unserved.length === 0 ? 'Nobody left unserved.' : `Call back (${report.unserved.length} unserved):`);
-  for (const u of report.unserved) lines.push(`  ${u.token}  ${u.patient.padEnd(18)} ${u.phone ?? 'no phone'}  ${u.doctor}  ${u.source}`);
+  // Columns as wide as their widest cell (in terminal columns: a name may hold wide characters).
+  const callBacks = report.unserved.map((u) => [u.token, u.patient, u.phone ?? 'no phone', u.doctor, u.source]);
+  const widths = [0, 1, 2, 3].map((i) => Math.max(0, ...callBacks.map((row) => stringWidth(row[i]!))));
+  for (const row of callBacks) lines.push(`  ${row.map((cell, i) => (i < 4 ? cell + ' '.repeat(widths[i]! - stringWidth(cell)) : cell)).join('  ')}`);
   return lines;
 }

@@ -7,6 +7,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import {
   expectedTime,
+  counterWords,
   findToken,
   tickerLine,
   statusLine,
@@ -76,6 +77,12 @@ export interface DeskState {
   dispatch: (command: Command) => Result;
   /** As dispatch, with the command field a refusal concerns (the engine's `Outcome.field`). */
   dispatchOutcome: (command: Command) => SentOutcome;
+  /**
+   * As send, but only if `proceed` accepts the day once other desks' commands are in; null when it
+   * did not (what they did is published, nothing of this desk's is sent). On a server the check is
+   * against the day as the stream has brought it.
+   */
+  sendIf: (command: Command, proceed: (day: Day) => boolean) => Sent<SentOutcome | null>;
   /** Sends several commands and publishes once (the simulation plays a minute at a time). */
   dispatchAll: (commands: readonly Command[]) => Outcome[];
   /** Takes in what other desks committed; true if anything changed. */
@@ -92,6 +99,20 @@ export const TICKER_LENGTH = 50;
 
 /** Events worth a ticker line: the ones a receptionist would want to notice. */
 const TICKER_KINDS = new Set<DayEvent['kind']>(['seated', 'waitlisted', 'displaced', 'cancelled', 'no-show', 'rejected', 'slot-closed', 'unserved']);
+
+/**
+ * A slot closing is worth a line only when someone was in it or waiting for it: its patients'
+ * events follow it, before the next slot closes or the clock moves.
+ */
+function closedWithPatients(events: readonly DayEvent[], at: number): boolean {
+  const { doctor } = events[at] as Extract<DayEvent, { kind: 'slot-closed' }>;
+  for (let i = at + 1; i < events.length; i++) {
+    const event = events[i]!;
+    if (event.kind === 'slot-closed' || event.kind === 'clock') return false;
+    if ('doctor' in event && event.doctor === doctor) return true;
+  }
+  return false;
+}
 
 function toneOf(result: Result): Tone {
   if (result.status === 'ERROR' || result.status === 'REJECTED') return 'error';
@@ -145,7 +166,7 @@ export function createDeskStore(source: Day | AnyKeeper): DeskStore {
   let nextLine = 0;
   const tickerLines = (events: readonly DayEvent[], elsewhere: boolean): TickerLine[] =>
     events
-      .filter((event) => TICKER_KINDS.has(event.kind))
+      .filter((event, i) => TICKER_KINDS.has(event.kind) && (event.kind !== 'slot-closed' || closedWithPatients(events, i)))
       .map((event) => ({
         id: nextLine++,
         time: formatTime(event.at),
@@ -159,16 +180,27 @@ export function createDeskStore(source: Day | AnyKeeper): DeskStore {
      * Publishes outcomes in one update. `shown` is the outcome whose result the status line
      * reports (this desk's own); outcomes before it came from other desks.
      */
-    const publish = (outcomes: readonly Outcome[], shown: Outcome | undefined, othersUpTo = shown ? outcomes.length - 1 : outcomes.length) => {
+    const publish = (
+      outcomes: readonly Outcome[],
+      shown: Outcome | undefined,
+      othersUpTo = shown ? outcomes.length - 1 : outcomes.length,
+      command?: Command,
+    ) => {
       const state = get();
       const fresh = outcomes.flatMap((outcome, i) => tickerLines(outcome.events, i < othersUpTo));
       set({
         day: keeper.day,
         version: keeper.day.version,
-        last: shown ? { text: resultLine(keeper.day, shown.result), tone: toneOf(shown.result) } : state.last,
+        last: shown ? { text: lineOf(shown.result, command), tone: toneOf(shown.result) } : state.last,
         ticker: fresh.length === 0 ? state.ticker : [...state.ticker, ...fresh].slice(-TICKER_LENGTH),
         highlights: outcomes.some((o) => o.events.length > 0) ? highlightsOf(outcomes) : state.highlights,
       });
+    };
+
+    /** The status line: a refusal about a token's state in the counter's words, else the engine's line. */
+    const lineOf = (result: Result, command?: Command): string => {
+      const words = command && counterWords(keeper.day, command, result);
+      return words ? `Not done: ${words}` : resultLine(keeper.day, result);
     };
 
     /** A write the journal refused: the keeper has rebuilt the day from what it holds. */
@@ -179,9 +211,9 @@ export function createDeskStore(source: Day | AnyKeeper): DeskStore {
     };
 
     /** This desk's own outcome is the last; the others came first. */
-    const own = (outcomes: readonly Outcome[]): SentOutcome => {
+    const own = (outcomes: readonly Outcome[], command?: Command): SentOutcome => {
       const mine = outcomes.at(-1)!;
-      publish(outcomes, mine);
+      publish(outcomes, mine, undefined, command);
       return mine.field === undefined ? { result: mine.result } : { result: mine.result, field: mine.field };
     };
 
@@ -193,9 +225,12 @@ export function createDeskStore(source: Day | AnyKeeper): DeskStore {
       send(command) {
         if (!isAsyncKeeper(keeper)) return get().dispatchOutcome(command);
         set({ last: { text: `Sending ${command.op} to the server…`, tone: 'warn' } });
-        return keeper.submit(command).then(own, (error: unknown): SentOutcome => ({ result: refused(command, error), retry: true }));
+        return keeper.submit(command).then(
+          (outcomes) => own(outcomes, command),
+          (error: unknown): SentOutcome => ({ result: refused(command, error), retry: true }),
+        );
       },
-      ticker: [],
+      ticker: tickerLines(keeper.recentEvents ?? [], false).slice(-TICKER_LENGTH),
       highlights: NO_HIGHLIGHTS,
       dispatch(command) {
         return get().dispatchOutcome(command).result;
@@ -208,7 +243,27 @@ export function createDeskStore(source: Day | AnyKeeper): DeskStore {
         } catch (error) {
           return { result: refused(command, error) };
         }
-        return own(outcomes);
+        return own(outcomes, command);
+      },
+      sendIf(command, proceed) {
+        if (isAsyncKeeper(keeper)) return proceed(keeper.day) ? get().send(command) : null;
+        let done: { caughtUp: Outcome[]; own?: Outcome };
+        try {
+          if (keeper.submitIf) done = keeper.submitIf(command, proceed);
+          else if (!proceed(keeper.day)) done = { caughtUp: [] };
+          else {
+            const outcomes = keeper.submit(command);
+            done = { caughtUp: outcomes.slice(0, -1), own: outcomes.at(-1)! };
+          }
+        } catch (error) {
+          return { result: refused(command, error) };
+        }
+        const { caughtUp, own: mine } = done;
+        if (!mine) {
+          if (caughtUp.length > 0) publish(caughtUp, undefined);
+          return null;
+        }
+        return own([...caughtUp, mine], command);
       },
       dispatchAll(commands) {
         const keeper = local();

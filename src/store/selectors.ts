@@ -4,7 +4,10 @@
  */
 import {
   countStatuses,
+  formatPhone,
   formatTime,
+  isActive,
+  matchTokens,
   overflowQueue,
   waitAlertMinutes,
   waitingList,
@@ -177,6 +180,30 @@ export function perVersion<T>(compute: (day: Day) => T): (state: DeskState) => T
 export const selectColumns = perVersion((day) => day.doctors.map((doctor) => columnOf(day, doctor)));
 export const selectTotals = perVersion(totalsOf);
 
+/** A patient the day left unserved: whom to call back, at which number. */
+export interface CallBackView {
+  token: string;
+  patient: string;
+  /** Formatted as the desk shows phones, or null when none was given. */
+  phone: string | null;
+  doctor: string;
+  /** The slot they were waiting for. */
+  slot: string;
+}
+
+/** The day's unserved patients, in issue order. */
+export const selectCallBacks = perVersion((day): CallBackView[] =>
+  day.tokens
+    .filter((token) => token.status === 'UNSERVED')
+    .map((token) => ({
+      token: token.id,
+      patient: token.patient,
+      phone: token.phone === null ? null : formatPhone(token.phone, day.phoneRegion),
+      doctor: token.doctor.name,
+      slot: token.slot.label,
+    })),
+);
+
 export interface ActiveMatch {
   token: string;
   patient: string;
@@ -184,22 +211,35 @@ export interface ActiveMatch {
   doctor: string;
   slot: string;
   status: 'BOOKED' | 'WAITLISTED';
+  /** As the desk shows a phone (national format at home), or null. */
+  phone: string | null;
 }
 
 /**
- * Active tokens whose id or patient name contains the query (case-insensitive; `shr4` and
- * `SHR-004` both find SHR-004), in issue order, at most `limit` of them.
+ * Active tokens whose id contains the query (case-insensitive; `shr4` and `SHR-004` both find
+ * SHR-004), or whose patient the engine's search finds by name or phone (`98450 12345` finds
+ * `+91 98450-12345`), in issue order, at most `limit` of them.
  */
 export function searchActive(day: Day, query: string, limit = 50): ActiveMatch[] {
   const needle = query.trim().toLowerCase();
   const compactNeedle = needle.replace(/[-\s]/g, '').replace(/^([a-z]+)0*(\d)/, '$1$2');
+  const byNameOrPhone = new Set(needle === '' ? [] : matchTokens(day, query, { where: isActive }));
   const matches: ActiveMatch[] = [];
   for (const token of day.tokens) {
     if (token.status !== 'BOOKED' && token.status !== 'WAITLISTED') continue;
     const id = token.id.toLowerCase();
     const compactId = id.replace('-', '').replace(/^([a-z]+)0*(\d)/, '$1$2');
-    if (needle !== '' && !id.includes(needle) && !compactId.includes(compactNeedle) && !token.patient.toLowerCase().includes(needle)) continue;
-    matches.push({ token: token.id, patient: token.patient, source: token.source, doctor: token.doctor.name, slot: token.slot.label, status: token.status });
+    if (needle !== '' && !id.includes(needle) && !compactId.includes(compactNeedle) && !byNameOrPhone.has(token)) continue;
+    const phone = token.phone === null ? null : formatPhone(token.phone, day.phoneRegion);
+    matches.push({
+      token: token.id,
+      patient: token.patient,
+      source: token.source,
+      doctor: token.doctor.name,
+      slot: token.slot.label,
+      status: token.status,
+      phone,
+    });
     if (matches.length >= limit) break;
   }
   return matches;

@@ -14,6 +14,7 @@ import { paging as pagingFor, rowsFor } from './board-layout.js';
 import { Board } from './Board.js';
 import { AwayDialog } from './AwayDialog.js';
 import { BookingForm } from './BookingForm.js';
+import { CallBackList } from './CallBackList.js';
 import { CancelDialog } from './CancelDialog.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { useDesk, useDeskStore } from './desk-context.js';
@@ -34,6 +35,7 @@ import { useTerminalSize } from './use-terminal-size.js';
 const SCREEN_OF: Record<DeskMode['kind'], Screen> = {
   board: 'board',
   help: 'help',
+  callbacks: 'callbacks',
   book: 'form',
   cancel: 'cancel',
   move: 'move',
@@ -104,9 +106,10 @@ export function App({ title = 'OPD desk', shortTitles = [], quitWarning, liveClo
         {mode.kind === 'board' && <Board paging={paging} height={rows.board} selection={selection} />}
         {under.kind === 'help' && (
           <Box display={showing(under)} flexDirection="column">
-            <HelpOverlay height={rows.board} />
+            <HelpOverlay height={rows.board} width={size.columns} />
           </Box>
         )}
+        {mode.kind === 'callbacks' && <CallBackList height={rows.board} width={size.columns} />}
         {under.kind === 'book' && (
           <Box display={showing(under)} flexDirection="column">
             <BookingForm height={rows.board} doctor={under.doctor} slot={under.slot} onDone={finish} onCancel={back} listen={listenFor(under)} />

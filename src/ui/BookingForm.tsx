@@ -6,7 +6,17 @@
  */
 import { Box } from 'ink';
 import { Text } from './safe-text.js';
-import { previewNextAvailable, previewSlot, SOURCES, type Day, type Result, type Source } from '../engine/index.js';
+import {
+  duplicateOf,
+  duplicateWords,
+  previewNextAvailable,
+  previewSlot,
+  SOURCES,
+  type BookingChange,
+  type Day,
+  type Result,
+  type Source,
+} from '../engine/index.js';
 import {
   initialBookingForm,
   isTextStep,
@@ -62,6 +72,24 @@ function startSlot(day: Day, doctorIndex: number, source: Source, preferred: str
   return source === 'EMERGENCY' || previewSlot(day, slot, source).kind === 'free' ? preferred : NEXT_AVAILABLE;
 }
 
+/** The question when another desk changed the slot after the form showed it: nothing is booked until a choice. */
+function ChangedSlot({ change }: { change: BookingChange }) {
+  return (
+    <Box marginTop={1} flexDirection="column">
+      <Text color="yellow" bold wrap="wrap">
+        {change.message}
+      </Text>
+      <Text>{change.options.length > 0 ? 'Nothing is booked yet. Book instead:' : 'Nothing is booked: no slot of this doctor has a place for it now.'}</Text>
+      {change.options.map((option, i) => (
+        <Text key={option.label} wrap="truncate">{`  ${i + 1}  ${option.label}`}</Text>
+      ))}
+      <Text dimColor wrap="truncate">
+        {change.options.length > 0 ? `${change.options.map((_, i) => i + 1).join(' or ')} books that · ` : ''}Esc back to the slots, nothing booked
+      </Text>
+    </Box>
+  );
+}
+
 export function BookingForm({ height, doctor: initialDoctor, slot: initialSlot, onDone, onCancel, listen }: Props) {
   const store = useDeskStore();
   // Subscribed so the form redraws when the day changes (at this desk or another).
@@ -73,12 +101,28 @@ export function BookingForm({ height, doctor: initialDoctor, slot: initialSlot, 
     slotValues: (doctor, source) => slotItems(store.getState().day, doctor, source).map((item) => item.value),
     listLimit,
     startSlot: (doctor, source, preferred) => startSlot(store.getState().day, doctor, source, preferred),
+    duplicate: (doctor, name, phone) => {
+      const now = store.getState().day;
+      const held = duplicateOf(now, now.doctors[doctor]?.id ?? '', name, phone);
+      return held ? duplicateWords(held) : null;
+    },
   };
   const [state, dispatch, now] = useReducerNow(
     (s: BookingFormState, a: BookingAction) => reduceBookingForm(s, a, choices),
     () => initialBookingForm(initialDoctor, startSlot(day, initialDoctor, 'WALK_IN', initialSlot), initialSlot),
   );
-  useBookingFormInput({ now, dispatch, send: (command) => store.getState().send(command), onDone, onCancel }, listen);
+  useBookingFormInput(
+    {
+      now,
+      dispatch,
+      send: (command, proceed) => store.getState().sendIf(command, proceed),
+      day: () => store.getState().day,
+      doctorId: (index) => store.getState().day.doctors[index]!.id,
+      onDone,
+      onCancel,
+    },
+    listen,
+  );
 
   // Recomputed at every render (the form re-renders as the day's version moves), so the marks
   // are always the engine's current word.
@@ -118,13 +162,19 @@ export function BookingForm({ height, doctor: initialDoctor, slot: initialSlot, 
       {row('doctor', doctor.name)}
       {row('source', SOURCE_STYLE[state.source].label)}
       {row('slot', slotLabel)}
-      <Box marginTop={1} flexDirection="column">
-        {listLabels && <ChoiceList labels={listLabels} state={state.list} limit={listLimit} />}
-      </Box>
-      <Text dimColor wrap="truncate">
-        {state.step === 'slot' ? 'Enter books · ' : 'Enter next field · '}Tab / Shift+Tab move · Esc{' '}
-        {isTextStep(state.step) ? 'back out, nothing booked' : 'back one field'}
-      </Text>
+      {state.conflict ? (
+        <ChangedSlot change={state.conflict} />
+      ) : (
+        <>
+          <Box marginTop={1} flexDirection="column">
+            {listLabels && <ChoiceList labels={listLabels} state={state.list} limit={listLimit} />}
+          </Box>
+          <Text dimColor wrap="truncate">
+            {state.step === 'slot' ? 'Enter books · ' : 'Enter next field · '}Tab / Shift+Tab move · Esc{' '}
+            {isTextStep(state.step) ? 'back out, nothing booked' : 'back one field'}
+          </Text>
+        </>
+      )}
     </Box>
   );
 }

@@ -1,5 +1,5 @@
 /**
- * Cancel: type a token or part of a name, the list narrows as you type; ↑/↓ pick, Enter asks,
+ * Cancel: type a token, part of a name or a phone, the list narrows as you type; ↑/↓ pick, Enter asks,
  * y cancels. The list is drawn here rather than by a select input, so digits and letters
  * always go to the search field. State: ./cancel-dialog-state.ts; keys: ./use-cancel-dialog-input.ts.
  */
@@ -55,6 +55,8 @@ export function CancelDialog({ height, width, onDone, onCancel, listen, token }:
   const at = Math.min(state.at, Math.max(0, matches.length - 1));
   const top = Math.max(0, Math.min(at - visible + 1, matches.length - visible));
   const shown = matches.slice(top, top + visible);
+  // A phone column only when some patient shown has a phone.
+  const phones = shown.some((match) => match.phone !== null);
 
   if (state.confirming) {
     const match = state.confirming;
@@ -75,7 +77,7 @@ export function CancelDialog({ height, width, onDone, onCancel, listen, token }:
         <Text color={ACCENT} bold>
           {'▸ Find   '}
         </Text>
-        <TextField state={state.query} placeholder="token or name" />
+        <TextField state={state.query} placeholder="token, name or phone" />
       </Box>
       {matches.length === 0 ? (
         <Text dimColor>{query.trim() === '' ? 'No one is booked or waiting.' : `No active token matches "${query}".`}</Text>
@@ -91,7 +93,7 @@ export function CancelDialog({ height, width, onDone, onCancel, listen, token }:
               <Text color={style.color} bold={style.bold ?? false}>
                 {style.tag}
               </Text>
-              {`  ${fitWidth(where, Math.max(10, width - 40))}`}
+              {phones ? `  ${fitWidth(match.phone ?? '', 14)}  ${fitWidth(where, Math.max(10, width - 56))}` : `  ${fitWidth(where, Math.max(10, width - 40))}`}
             </Text>
           );
         })

@@ -22,10 +22,23 @@ const TOTALS_ROOM = 30;
  * is the longest of `title` and its `shortTitles` that leaves the totals room; the shortest is
  * kept even on a narrow terminal (it carries the date and the "not today" warning).
  */
-export function Header({ width, paging, title, shortTitles = [] }: { width: number; paging: Paging; title: string; shortTitles?: readonly string[] }) {
+export function Header({
+  width,
+  paging,
+  title,
+  shortTitles = [],
+  clock: shownClock,
+}: {
+  width: number;
+  paging: Paging;
+  title: string;
+  shortTitles?: readonly string[];
+  /** The time to show instead of the day's clock (the simulation's film time, as its progress bar shows it). */
+  clock?: string;
+}) {
   const totals = useDesk(selectTotals);
   const page = paging.pages > 1 ? ` ◀ ${paging.page + 1}/${paging.pages} ▶` : '';
-  const clock = ` ${totals.clock} `;
+  const clock = ` ${shownClock ?? totals.clock} `;
   const roomBeside = (text: string) => width - text.length - 2 - clock.length - page.length - 2;
   const forms = [title, ...shortTitles];
   const fitting = forms.find((form) => roomBeside(form) >= TOTALS_ROOM);

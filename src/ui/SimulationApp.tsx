@@ -6,7 +6,8 @@
 import { Box, useApp, useInput } from 'ink';
 import { useMemo, useState } from 'react';
 import { selectColumns } from '../store/selectors.js';
-import { buildReport } from '../simulation/report.js';
+import { buildReport, type DayReport } from '../simulation/report.js';
+import { formatTime } from '../engine/index.js';
 import type { SimulationRunner } from '../simulation/runner.js';
 import { paging as pagingFor, rowsFor } from './board-layout.js';
 import { Board } from './Board.js';
@@ -32,7 +33,18 @@ export const FILM_ACTIONS: Record<FilmAction, (film: { player: Player; turnPage:
   quit: () => undefined,
 };
 
-export function SimulationApp({ runner, seed }: { runner: SimulationRunner; seed: number }) {
+/** The film's hints: Space says what it will do now (pause, or resume while paused). */
+export function filmHints(playing: boolean): { key: string; action: string }[] {
+  return hintsOf('film').map((hint) => (hint.key === 'Space' && !playing ? { ...hint, action: 'resume' } : hint));
+}
+
+/** The first doctor of the page `delta` pages from the one `doctor` is on (wrapping): each Left/Right turns a page. */
+export function turnedPage(columns: number, doctors: number, doctor: number, delta: number): number {
+  const { page, pages, perPage } = pagingFor(columns, doctors, doctor);
+  return ((page + delta + pages) % pages) * perPage;
+}
+
+export function SimulationApp({ runner, seed, onReport }: { runner: SimulationRunner; seed: number; onReport?: (report: DayReport) => void }) {
   const { exit } = useApp();
   const store = useDeskStore();
   const size = useTerminalSize();
@@ -51,10 +63,14 @@ export function SimulationApp({ runner, seed }: { runner: SimulationRunner; seed
     // Keys pressed quickly can arrive together ("+++"): each one counts, in order.
     for (const press of keysOf(input, key)) {
       const matched = matchKey(report ? 'report' : 'film', press);
-      if (matched?.action === 'quit') return exit();
+      if (matched?.action === 'quit') {
+        // The end-of-day report outlives the film: the command prints it on the normal screen.
+        if (report) onReport?.(report);
+        return exit();
+      }
       if (matched)
         FILM_ACTIONS[matched.action as FilmAction](
-          { player, turnPage: (delta) => setDoctor((d) => (d + delta + columns.length) % columns.length) },
+          { player, turnPage: (delta) => setDoctor((d) => turnedPage(size.columns, columns.length, d, delta)) },
           matched.delta,
         );
     }
@@ -65,7 +81,7 @@ export function SimulationApp({ runner, seed }: { runner: SimulationRunner; seed
   const boardHeight = rows.board - 1;
   return (
     <Box flexDirection="column" width={size.columns} height={rows.frame} overflowY="hidden">
-      <Header width={size.columns} paging={paging} title={`Simulation · seed ${seed}`} />
+      <Header width={size.columns} paging={paging} title={`Simulation · seed ${seed}`} clock={formatTime(Math.floor(player.state.minute))} />
       {report ? (
         <ReportView report={report} height={rows.board + rows.ticker} width={size.columns} />
       ) : (
@@ -75,7 +91,11 @@ export function SimulationApp({ runner, seed }: { runner: SimulationRunner; seed
           <Ticker height={rows.ticker} width={size.columns} />
         </>
       )}
-      <StatusBar width={size.columns} hints={hintsOf(report ? 'report' : 'film')} notice={report ? 'The day has closed. q quits.' : null} />
+      <StatusBar
+        width={size.columns}
+        hints={report ? hintsOf('report') : filmHints(player.state.playing)}
+        notice={report ? 'The day has closed. q quits.' : null}
+      />
     </Box>
   );
 }

@@ -1,9 +1,9 @@
 import { Text } from './safe-text.js';
-import type { TextFieldState } from './text-field-state.js';
+import { clustersOf, type TextFieldState } from './text-field-state.js';
 
 /** Draws a text field with its cursor (inverse), or its placeholder when empty. Input is elsewhere. */
 export function TextField({ state, placeholder = '' }: { state: TextFieldState; placeholder?: string }) {
-  const characters = [...state.value];
+  const characters = clustersOf(state.value);
   if (characters.length === 0) {
     return placeholder.length > 0 ? (
       <Text>

@@ -4,7 +4,7 @@
  * (./use-booking-form-input.ts) turns keys into actions and sends the booking, the view
  * (./BookingForm.tsx) only draws.
  */
-import { SOURCES, type BookCommand, type Source } from '../engine/index.js';
+import { SOURCES, type BookCommand, type BookingChange, type ShownPlacement, type Source } from '../engine/index.js';
 import { fieldError, type TextField } from '../schema/booking-form.js';
 import { choiceListAt, moveChoice, pickByDigit, type ChoiceListState } from './choice-list-state.js';
 import type { KeyPress } from './key-burst.js';
@@ -32,6 +32,10 @@ export interface BookingFormState {
   errors: Partial<Record<Step, string>>;
   /** A booking every field agrees with, for the shell to send; null until then. */
   submit: BookCommand | null;
+  /** What the desk showed for `submit` when it was chosen from a question below (else the shell reads the preview). */
+  shownAs: ShownPlacement | null;
+  /** The day changed under the booking (another desk): what it is now, and the choices; nothing was sent. */
+  conflict: BookingChange | null;
 }
 
 /** What the form may choose from: the day's doctors and, per doctor and source, the slot list. */
@@ -43,6 +47,8 @@ export interface BookingChoices {
   listLimit: number;
   /** Where the slot list starts for this doctor and source, given the preferred slot. */
   startSlot(doctor: number, source: Source, preferred: string): string;
+  /** Rule 9 before anything is sent: why this patient cannot book with this doctor (they hold a token already), or null. */
+  duplicate?(doctor: number, name: string, phone: string): string | null;
 }
 
 export type BookingAction =
@@ -53,7 +59,13 @@ export type BookingAction =
   | { type: 'digit'; digit: number }
   /** A source's letter in the source list (e, p, f, o, w). */
   | { type: 'source'; source: Source }
-  | { type: 'refused'; error: string; field: Step };
+  | { type: 'refused'; error: string; field: Step }
+  /** The booking no longer does what the form showed: ask. */
+  | { type: 'changed'; change: BookingChange }
+  /** One of the choices the question offers (from 0). */
+  | { type: 'option'; index: number }
+  /** Back from the question to the slot list, nothing booked. */
+  | { type: 'dismiss' };
 
 export function isTextStep(step: Step): step is TextField {
   return step === 'name' || step === 'phone';
@@ -72,6 +84,8 @@ export function initialBookingForm(doctor: number, slot: string, preferred = slo
     list: { at: 0, top: 0 },
     errors: {},
     submit: null,
+    shownAs: null,
+    conflict: null,
   };
 }
 
@@ -102,11 +116,24 @@ function validate(state: BookingFormState, field: TextField): BookingFormState {
   return withError(state, field, fieldError(field, state[field].value));
 }
 
+/** The duplicate-patient check for the form's doctor: said beside `field`, or cleared there. */
+function checkDuplicate(state: BookingFormState, field: 'phone' | 'doctor', choices: BookingChoices): BookingFormState {
+  const why = choices.duplicate?.(state.doctor, state.name.value.trim(), state.phone.value.trim()) ?? null;
+  return withError(state, field, why);
+}
+
 function move(state: BookingFormState, delta: 1 | -1, choices: BookingChoices): BookingFormState {
   let next = state;
   if (delta === 1 && isTextStep(state.step)) {
     next = validate(state, state.step);
     if (next.errors[state.step] !== undefined) return next;
+    // Leaving the phone: if the patient already holds a token with this doctor, say so now; the
+    // form moves on, so another doctor can be picked.
+    if (state.step === 'phone') next = checkDuplicate(next, 'phone', choices);
+  }
+  if (delta === 1 && state.step === 'doctor') {
+    next = checkDuplicate(next, 'doctor', choices);
+    if (next.errors.doctor !== undefined) return next;
   }
   const at = STEPS.indexOf(state.step) + delta;
   return at >= 0 && at < STEPS.length ? enterStep(next, STEPS[at]!, choices) : next;
@@ -114,7 +141,11 @@ function move(state: BookingFormState, delta: 1 | -1, choices: BookingChoices): 
 
 /** Takes list item `index` of the current list step. */
 function choose(state: BookingFormState, index: number, choices: BookingChoices): BookingFormState {
-  if (state.step === 'doctor') return enterStep({ ...state, doctor: index }, 'source', choices);
+  if (state.step === 'doctor') {
+    const checked = checkDuplicate({ ...state, doctor: index }, 'doctor', choices);
+    if (checked.errors.doctor !== undefined) return checked;
+    return enterStep(withError(checked, 'phone', null), 'source', choices);
+  }
   if (state.step === 'source') return enterStep({ ...state, source: SOURCES[index] ?? state.source }, 'slot', choices);
   if (state.step !== 'slot') return state;
   const slot = choices.slotValues(state.doctor, state.source)[index];
@@ -125,6 +156,7 @@ function choose(state: BookingFormState, index: number, choices: BookingChoices)
   const phone = next.phone.value.trim();
   next = {
     ...next,
+    shownAs: null,
     submit: {
       op: 'book',
       doctor: choices.doctorIds[state.doctor]!,
@@ -137,7 +169,18 @@ function choose(state: BookingFormState, index: number, choices: BookingChoices)
   return next;
 }
 
+/** The question about a changed slot: a choice books it, anything else goes back to the slot list. */
+function reduceConflict(state: BookingFormState, conflict: BookingChange, action: BookingAction, choices: BookingChoices): BookingFormState {
+  if (action.type === 'option') {
+    const option = conflict.options[action.index];
+    return option ? { ...state, conflict: null, submit: option.command, shownAs: option.shown } : state;
+  }
+  if (action.type === 'dismiss') return enterStep({ ...state, conflict: null }, 'slot', choices);
+  return state;
+}
+
 export function reduceBookingForm(state: BookingFormState, action: BookingAction, choices: BookingChoices): BookingFormState {
+  if (state.conflict) return reduceConflict(state, state.conflict, action, choices);
   const length = listValues(state, choices).length;
   switch (action.type) {
     case 'edit': {
@@ -167,6 +210,11 @@ export function reduceBookingForm(state: BookingFormState, action: BookingAction
     case 'refused':
       // Keep everything typed; put the engine's word next to the field it is about.
       return enterStep(withError({ ...state, submit: null }, action.field, action.error), action.field, choices);
+    case 'changed':
+      return { ...state, submit: null, shownAs: null, conflict: action.change };
+    case 'option':
+    case 'dismiss':
+      return state;
   }
 }
 

@@ -50,6 +50,9 @@ function gauge(used: number, capacity: number): Segment[] {
   ];
 }
 
+/** The widest a patient's name is drawn: a booking form takes at most 60 characters, most names far fewer. */
+const NAME_MAX = 32;
+
 /** How a chip shows where its patient is at the counter; unmarked chips keep their width. */
 const COUNTER_MARK = { consulting: { text: '▶', color: 'yellow' }, 'checked-in': { text: '✓', color: 'green' } } as const;
 
@@ -85,9 +88,10 @@ function chipSegments(chip: ChipView, width: number, input: ColumnLayoutInput, p
   const mark = chip.overdue ? OVERDUE_MARK : chip.counter ? COUNTER_MARK[chip.counter] : undefined;
   const selected = sameTarget(input.selected, { kind: 'token', token: chip.token });
   const highlighted = input.highlights[chip.token];
-  const bumped = chip.bumps > 0 ? '↯' : '';
-  const tag = ` ${style.tag}${bumped}`;
-  const nameWidth = Math.max(1, width - prefix.length - (mark ? 1 : 0) - chip.token.length - 1 - tag.length);
+  // The ↯ mark has a column of its own, so a displaced patient's source chip stays in line.
+  const tag = ` ${style.tag}${chip.bumps > 0 ? '↯' : ' '}`;
+  // On a wide column the chip stays near the name: names get at most NAME_MAX columns, the rest is blank.
+  const nameWidth = Math.max(1, Math.min(NAME_MAX, width - prefix.length - (mark ? 1 : 0) - chip.token.length - 1 - tag.length));
   const base: Segment = {
     text: `${mark ? '' : prefix}${chip.token} ${fitWidth(chip.patient, nameWidth)}`,
     ...(highlighted && { backgroundColor: HIGHLIGHT_COLOR[highlighted], color: 'black' }),
@@ -143,7 +147,8 @@ function build(input: ColumnLayoutInput, options: Options): Line[] {
   const selectedHere = input.selected !== null;
   const lines: Line[] = [
     [{ text: column.name, bold: true, ...(selectedHere && { color: ACCENT }) }],
-    [{ text: `seats ${column.seatsUsed}/${column.seatsTotal} · overflow ${column.overflow.length}`, dim: true }],
+    // Seats used today (seated now or seen), not the header's "seated" (seated now).
+    [{ text: `${column.seatsUsed}/${column.seatsTotal} seats used · overflow ${column.overflow.length}`, dim: true }],
     ...waitingLines(column, input.width, options.waitingMax),
   ];
   const ended = column.slots.filter((s) => s.closed);

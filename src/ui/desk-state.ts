@@ -11,6 +11,8 @@ import { settle, slotOfTarget, step, type Selection } from './selection.js';
 export type DeskMode =
   | { kind: 'board' }
   | { kind: 'help' }
+  /** The day's unserved patients, to call back. */
+  | { kind: 'callbacks' }
   /** The booking form, starting on this doctor and slot (a label, or NEXT_AVAILABLE). */
   | { kind: 'book'; doctor: number; slot: string }
   /** The cancel dialog, starting on this token (the selected patient), if any. */
@@ -51,7 +53,7 @@ export interface DeskView {
 export type DeskAction =
   | { type: 'key' }
   | { type: 'ask-quit' }
-  | { type: 'open'; screen: 'help' | 'book' | 'cancel' | 'detail' | 'move' | 'away' }
+  | { type: 'open'; screen: 'help' | 'callbacks' | 'book' | 'cancel' | 'detail' | 'move' | 'away' }
   | { type: 'scroll'; delta: 1 | -1 }
   | { type: 'close' }
   | { type: 'move-doctor'; delta: number }

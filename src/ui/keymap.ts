@@ -6,7 +6,7 @@
  */
 import type { KeyPress } from './key-burst.js';
 
-export type Screen = 'board' | 'help' | 'question' | 'form' | 'cancel' | 'move' | 'away' | 'film' | 'report' | 'detail' | 'lobby';
+export type Screen = 'board' | 'help' | 'callbacks' | 'question' | 'form' | 'cancel' | 'move' | 'away' | 'film' | 'report' | 'detail' | 'lobby';
 
 type KeyName = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'return' | 'escape' | 'tab' | 'backspace';
 
@@ -54,8 +54,8 @@ export const KEYMAP: readonly Binding[] = [
     action: 'cancel',
     keys: input('c'),
     label: 'c',
-    help: 'cancel a token: type a token or part of a name',
-    readme: 'cancel: type a token (`shr4` works) or part of a name, ↑↓ to pick, Enter, then `y`',
+    help: 'cancel a token: type a token, part of a name or a phone',
+    readme: 'cancel: type a token (`shr4` works), part of a name or a phone (`98450 12345` finds `+91 98450-12345`), ↑↓ to pick, Enter, then `y`',
     hint: { key: 'c', action: 'cancel' },
   },
   {
@@ -169,6 +169,14 @@ export const KEYMAP: readonly Binding[] = [
   },
   {
     screen: 'board',
+    action: 'callbacks',
+    keys: input('U'),
+    label: 'U',
+    help: "call-backs: the day's unserved patients with their phones",
+    readme: "call-backs: the day's unserved patients with their phones (also `opd-desk export --unserved`)",
+  },
+  {
+    screen: 'board',
     action: 'help',
     keys: input('?'),
     label: '?',
@@ -215,6 +223,15 @@ export const KEYMAP: readonly Binding[] = [
     hint: { key: '↑↓', action: 'history' },
   },
   { screen: 'detail', action: 'quit', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'quit (asks first)' },
+  {
+    screen: 'callbacks',
+    action: 'close',
+    keys: [{ key: 'escape' }, { input: 'U' }, { input: 'q' }, { key: 'return' }],
+    label: 'Esc',
+    help: 'back to the board',
+    hint: { key: 'Esc', action: 'close' },
+  },
+  { screen: 'callbacks', action: 'quit', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'quit (asks first)' },
   { screen: 'form', action: 'quit', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'quit (asks first; n comes back to the form)' },
   { screen: 'cancel', action: 'quit', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'quit (asks first; n comes back here)' },
   { screen: 'question', action: 'yes', keys: input('y', 'Y'), label: 'y', help: 'yes', hint: { key: 'y', action: 'yes' } },

@@ -1,4 +1,18 @@
-/** A line of the board as coloured segments, cut to a width so nothing ever wraps. */
+/**
+ * A line of the board as coloured segments, cut to a width so nothing ever wraps. Widths are
+ * terminal columns per grapheme cluster (string-width, the measure Ink lays out with): an emoji
+ * with a skin tone, a flag or a family is two columns, a combining mark none, and a cut never
+ * splits a cluster.
+ */
+import stringWidth from 'string-width';
+
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Terminal columns `text` takes. */
+export function textWidth(text: string): number {
+  // Plain ASCII, the common case, is one column a character.
+  return /^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text);
+}
 export interface Segment {
   text: string;
   color?: string;
@@ -11,21 +25,28 @@ export interface Segment {
 export type Line = Segment[];
 
 export function lineWidth(line: Line): number {
-  return line.reduce((sum, segment) => sum + [...segment.text].length, 0);
+  return line.reduce((sum, segment) => sum + textWidth(segment.text), 0);
 }
 
-/** Cuts a string to `width` characters, marking the cut with `…`. */
+/** Cuts a string to at most `width` columns, marking the cut with `…`, whole clusters only. */
 export function cut(text: string, width: number): string {
-  const chars = [...text];
-  if (chars.length <= width) return text;
+  if (textWidth(text) <= width) return text;
   if (width <= 0) return '';
-  return `${chars.slice(0, width - 1).join('')}…`;
+  let kept = '';
+  let used = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    const w = stringWidth(segment);
+    if (used + w > width - 1) break;
+    kept += segment;
+    used += w;
+  }
+  return `${kept}…`;
 }
 
-/** Pads or cuts a string to exactly `width` characters. */
+/** Pads or cuts a string to exactly `width` columns. */
 export function fitWidth(text: string, width: number): string {
   const cutText = cut(text, width);
-  return cutText + ' '.repeat(Math.max(0, width - [...cutText].length));
+  return cutText + ' '.repeat(Math.max(0, width - textWidth(cutText)));
 }
 
 /** Cuts a whole line of segments to `width` characters. */
@@ -34,7 +55,7 @@ export function cutLine(line: Line, width: number): Line {
   let left = width;
   for (const segment of line) {
     if (left <= 0) break;
-    const length = [...segment.text].length;
+    const length = textWidth(segment.text);
     if (length <= left) {
       out.push(segment);
       left -= length;

@@ -3,16 +3,28 @@
  * latest state; a booking the form has made ready is sent through the store at once, and a
  * refusal comes back to the form as an action.
  */
-import type { Result, Source } from '../engine/index.js';
+import { useRef } from 'react';
+import {
+  bookingChange,
+  counterWords,
+  shownPlacement,
+  stillAsShown,
+  type BookCommand,
+  type Day,
+  type Result,
+  type ShownPlacement,
+  type Source,
+} from '../engine/index.js';
 import { whenSent, type Sent, type SentOutcome } from '../store/desk-store.js';
 import type { BookingAction, BookingFormState } from './booking-form-state.js';
-import { STEPS, fieldOfRefusal, isTextStep } from './booking-form-state.js';
+import { STEPS, fieldOfRefusal, isTextStep, NEXT_AVAILABLE } from './booking-form-state.js';
 import type { KeyPress } from './key-burst.js';
 import { useScreenKeys, type ListenForKeys } from './screen-keys.js';
 import { matchKey } from './keymap.js';
 
 /** The action a key asks for on the current step; 'close' backs out; null ignores it. */
 export function bookingActionOf(press: KeyPress, state: BookingFormState): BookingAction | 'close' | null {
+  if (state.conflict) return conflictActionOf(press);
   const text = isTextStep(state.step);
   // In a text field every printable key is text, even one that is a key in a list (j, k, 1-9).
   if (text && press.input !== '' && !press.key.ctrl) return { type: 'edit', press };
@@ -38,27 +50,74 @@ export const FORM_ACTIONS: Record<FormAction, (delta: -1 | 1, text: boolean, pre
   quit: () => null,
 };
 
+/** While the form asks about a changed slot: a digit takes that choice, Esc goes back to the slot list. */
+function conflictActionOf(press: KeyPress): BookingAction | null {
+  const matched = matchKey('form', press);
+  if (matched?.action === 'pick') return { type: 'option', index: Number(press.input) - 1 };
+  if (matched?.action === 'close') return { type: 'dismiss' };
+  return null;
+}
+
 export interface BookingFormInput {
   now: { readonly current: BookingFormState };
   dispatch: (action: BookingAction) => BookingFormState;
-  /** Books; a refusal comes with the command field the engine says it concerns. Later on a server. */
-  send: (command: NonNullable<BookingFormState['submit']>) => Sent<SentOutcome>;
+  /**
+   * Books if `proceed` accepts the day once other desks' commands are in; null when it did not.
+   * A refusal comes with the command field the engine says it concerns. Later on a server.
+   */
+  send: (command: BookCommand, proceed: (day: Day) => boolean) => Sent<SentOutcome | null>;
+  /** The day as the form shows it now. */
+  day: () => Day;
+  /** The id of the day's doctor at this index. */
+  doctorId: (index: number) => string;
   onDone: (result: Result) => void;
   onCancel: () => void;
 }
 
-export function useBookingFormInput({ now, dispatch, send, onDone, onCancel }: BookingFormInput, listen: ListenForKeys): void {
+/** Which booking a slot-list row stands for: doctor, source and slot (patient and phone do not change where it goes). */
+function placeKey(command: BookCommand): string {
+  return `${command.doctor}|${command.source ?? ''}|${command.slot ?? ''}`;
+}
+
+export function useBookingFormInput({ now, dispatch, send, day, doctorId, onDone, onCancel }: BookingFormInput, listen: ListenForKeys): void {
+  // What the slot list showed for the highlighted row when the receptionist last acted on it:
+  // the form redraws as other desks' bookings arrive, and a change they did not act on is asked about.
+  const seen = useRef<{ key: string; shown: ShownPlacement } | null>(null);
   useScreenKeys(listen, (press) => {
     const action = bookingActionOf(press, now.current);
     if (action === 'close') return onCancel();
     if (action === null) return;
-    const { submit } = dispatch(action);
-    if (!submit) return;
+    const next = dispatch(action);
+    const { submit, shownAs } = next;
+    if (!submit) {
+      if (next.step === 'slot' && !next.conflict) {
+        const draft: BookCommand = {
+          op: 'book',
+          doctor: doctorId(next.doctor),
+          patient: '',
+          source: next.source,
+          ...(next.slot !== NEXT_AVAILABLE && { slot: next.slot }),
+        };
+        seen.current = { key: placeKey(draft), shown: shownPlacement(day(), draft) };
+      }
+      return;
+    }
+    // What the receptionist was shown (and may have told the patient) is what gets booked; if
+    // another desk changed the slot meanwhile, the form asks instead of booking something else.
+    const last = seen.current?.key === placeKey(submit) ? seen.current.shown : undefined;
+    const shown = shownAs ?? last ?? shownPlacement(day(), submit);
     // Until the answer the form stays as typed; a refusal (or a server out of reach) keeps it so.
-    // Not recorded at all (a server out of reach): the form waits on its last field, so Enter sends the same again.
-    return whenSent(send(submit), ({ result, field, retry }) => {
-      if (result.status !== 'ERROR') return onDone(result);
-      dispatch({ type: 'refused', error: result.error, field: retry ? STEPS[STEPS.length - 1]! : fieldOfRefusal(field) });
-    });
+    return whenSent(
+      send(submit, (current) => stillAsShown(current, submit, shown)),
+      (sent) => {
+        if (sent === null) return void dispatch({ type: 'changed', change: bookingChange(day(), submit, shown) });
+        const { result, field, retry } = sent;
+        if (result.status !== 'ERROR') return onDone(result);
+        // Not recorded at all (a server out of reach): the form waits on its last field, so Enter sends the same again.
+        if (retry) return void dispatch({ type: 'refused', error: result.error, field: STEPS[STEPS.length - 1]! });
+        // A refusal about a patient's token in the counter's words (rule 9 names the token they hold).
+        dispatch({ type: 'refused', error: counterWords(day(), submit, result) ?? result.error, field: fieldOfRefusal(field) });
+      },
+    );
   });
 }

@@ -20,8 +20,8 @@ export function deskActionOf(press: KeyPress, state: DeskScreenState): DeskActio
     const answer = confirmAnswerOf(press, mode === 'confirm-quit');
     return answer === null ? null : { type: 'answer', yes: answer === 'yes' };
   }
-  if (mode === 'help') {
-    const action = matchKey('help', press)?.action as keyof typeof HELP_ACTIONS | undefined;
+  if (mode === 'help' || mode === 'callbacks') {
+    const action = matchKey(mode, press)?.action as keyof typeof HELP_ACTIONS | undefined;
     return action ? HELP_ACTIONS[action]() : null;
   }
   if (mode === 'detail') {
@@ -35,7 +35,23 @@ export function deskActionOf(press: KeyPress, state: DeskScreenState): DeskActio
 }
 
 type BoardAction =
-  'doctor' | 'row' | 'page' | 'book' | 'cancel' | 'no-show' | 'check-in' | 'call' | 'done' | 'move' | 'away' | 'undo' | 'detail' | 'clock' | 'help' | 'quit';
+  | 'doctor'
+  | 'row'
+  | 'page'
+  | 'book'
+  | 'cancel'
+  | 'no-show'
+  | 'check-in'
+  | 'call'
+  | 'done'
+  | 'move'
+  | 'away'
+  | 'undo'
+  | 'detail'
+  | 'clock'
+  | 'callbacks'
+  | 'help'
+  | 'quit';
 
 /** What each detail binding of the keymap does. */
 export const DETAIL_ACTIONS = {
@@ -47,7 +63,7 @@ export const DETAIL_ACTIONS = {
 /** The screens that take their own keys, and the keymap screen each reads (for Ctrl+C). */
 const OWN_KEYS: Partial<Record<DeskMode['kind'], Screen>> = { book: 'form', cancel: 'cancel', move: 'move', away: 'away' };
 
-/** What each help binding of the keymap does. */
+/** What each help (and call-back list) binding of the keymap does. */
 export const HELP_ACTIONS = {
   close: () => ({ type: 'close' }),
   quit: () => ({ type: 'ask-quit' }),
@@ -69,6 +85,7 @@ export const BOARD_ACTIONS: Record<BoardAction, (delta: -1 | 1) => DeskAction> =
   undo: () => ({ type: 'undo' }),
   detail: () => ({ type: 'open', screen: 'detail' }),
   clock: () => ({ type: 'clock' }),
+  callbacks: () => ({ type: 'open', screen: 'callbacks' }),
   help: () => ({ type: 'open', screen: 'help' }),
   quit: () => ({ type: 'ask-quit' }),
 };

@@ -40,6 +40,8 @@ function concernedDoctor(day: Day, command: Command): Doctor | undefined {
 
 interface SeatedCopy {
   id: string;
+  /** In consultation (SPEC §5): never displaced. */
+  consulting: boolean;
   priority: number;
   arrival: number;
   bumps: number;
@@ -47,12 +49,19 @@ interface SeatedCopy {
 
 /** Rule 3 read plainly: lowest priority, latest arrival, among strictly lower and under the bump limit. */
 function naiveVictim(day: Day, seated: readonly SeatedCopy[], newcomer: number): string | undefined {
-  const eligible = seated.filter((t) => t.priority > newcomer && t.priority > 1 && t.bumps < day.policy.maxBumps);
+  const eligible = seated.filter((t) => t.priority > newcomer && t.priority > 1 && t.bumps < day.policy.maxBumps && !t.consulting);
   eligible.sort((a, b) => b.priority - a.priority || b.arrival - a.arrival);
   return eligible[0]?.id;
 }
 
-const copySeated = (seated: readonly Token[]): SeatedCopy[] => seated.map(({ id, priority, arrival, bumps }) => ({ id, priority, arrival, bumps }));
+const copySeated = (seated: readonly Token[]): SeatedCopy[] =>
+  seated.map((token) => ({
+    id: token.id,
+    priority: token.priority,
+    arrival: token.arrival,
+    bumps: token.bumps,
+    consulting: token.doctor.inConsultation === token,
+  }));
 
 function runDay(roster: Parameters<typeof createDay>[0], commands: Command[], check: boolean, events = true) {
   const day = createDay(roster);

@@ -95,19 +95,34 @@ describe('the booking form', () => {
     expect(desk.store.getState().day.tokens).toHaveLength(0);
   });
 
-  it('keeps what was typed when the engine refuses, and says why next to the field', async () => {
+  it('says at the phone that the patient already holds a token with this doctor, and refuses that doctor', async () => {
     desk = deskAt(120, 40, [{ op: 'book', doctor: 'sharma', patient: 'Asha', phone: '98450' }]);
     const d = desk;
     await d.press('b');
     await d.press('asha');
     await d.press(KEYS.enter, (f) => f.includes('▸ Phone'));
     await d.press('98450');
-    await d.press(KEYS.enter, (f) => f.includes('▸ Doctor'));
-    await d.press(KEYS.enter, (f) => f.includes('▸ Source'));
-    await d.press(KEYS.enter, (f) => f.includes('▸ Slot'));
-    const frame = await d.press(KEYS.enter, (f) => f.includes('✗'));
     // SPEC §2 rule 9: the same patient (same phone, same name in any case) with the same doctor.
-    expect(frame).toMatch(/▸ Phone {2}98450 +✗ Asha \(phone 98450\) already has active token SHR-001 \(BOOKED\) with Dr. Sharma/);
+    let frame = await d.press(KEYS.enter, (f) => f.includes('▸ Doctor'));
+    expect(frame).toMatch(/ Phone +98450 +✗ Asha already holds SHR-001 with Dr\. Sharma \(seated in 09:00-10:00\)/);
+    frame = await d.press(KEYS.enter, (f) => f.includes('▸ Doctor') && /Doctor Dr\. Sharma +✗/.test(f));
+    expect(frame).toContain('▸ Doctor Dr. Sharma  ✗ Asha already holds SHR-001');
+    // Another doctor is fine: the note goes, and the booking goes through.
+    frame = await d.press(`${KEYS.down}${KEYS.enter}`, (f) => f.includes('▸ Source'));
+    expect(frame).not.toContain('✗');
+    await d.press(KEYS.enter.repeat(2), (f) => !f.includes('Book a patient'));
+    expect(d.store.getState().day.tokens.map((t) => t.id)).toEqual(['SHR-001', 'RED-001']);
+  });
+
+  it('keeps what was typed when the engine refuses, and says why next to the field in the counter’s words', async () => {
+    desk = deskAt(120, 40);
+    const d = desk;
+    await d.press('b');
+    await d.press(`asha${KEYS.enter}98450${KEYS.enter}${KEYS.enter}${KEYS.enter}`, (f) => f.includes('▸ Slot'));
+    // Another desk books the same patient meanwhile.
+    d.dispatch({ op: 'book', doctor: 'sharma', patient: 'Asha', phone: '98450' });
+    const frame = await d.press(KEYS.enter, (f) => f.includes('✗'));
+    expect(frame).toMatch(/▸ Phone +98450 +✗ Asha already holds SHR-001 with Dr\. Sharma \(seated in 09:00-10:00\)/);
     expect(frame).toContain('asha');
     expect(d.store.getState().day.tokens).toHaveLength(1);
   });

@@ -13,6 +13,7 @@ import { bindingsOf, deskBindings, helpLines, hintsOf, KEYMAP, matchKey, readmeK
 const HANDLED: Record<Screen, readonly string[]> = {
   board: Object.keys(BOARD_ACTIONS),
   help: Object.keys(HELP_ACTIONS),
+  callbacks: Object.keys(HELP_ACTIONS),
   question: Object.keys(QUESTION_ANSWERS),
   form: Object.keys(FORM_ACTIONS),
   cancel: Object.keys(CANCEL_ACTIONS),
