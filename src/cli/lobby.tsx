@@ -5,6 +5,7 @@
  */
 import { render } from 'ink';
 import { DeskSession } from '../journal/session.js';
+import { NotSentError, RemoteKeeper } from '../keeper/remote-keeper.js';
 import { defaultRoster } from '../engine/index.js';
 import { createDeskStore, type DeskStore } from '../store/desk-store.js';
 import { selectLobby } from '../store/counter-selectors.js';
@@ -15,7 +16,9 @@ import { DeskProvider } from '../ui/desk-context.js';
 import { LobbyBoard } from '../ui/LobbyBoard.js';
 import { FRAME_RATE, SYNC_EVERY_MS, titlesOf } from './dashboard.js';
 import { openRecordedJournal, type DayOptions } from './open-day.js';
+import { serverAddress } from './remote-dashboard.js';
 import { enterAlternateScreen } from './terminal-screen.js';
+import { UsageError } from './usage-error.js';
 
 /** Draws the lobby board of a store until q or Esc; the caller keeps the store up to date. */
 export async function showLobby(store: DeskStore, title: string): Promise<void> {
@@ -89,5 +92,40 @@ export async function lobbyCommand(options: DayOptions): Promise<number> {
     return 0;
   } finally {
     journal.close();
+  }
+}
+
+export interface RemoteLobbyOptions {
+  server: string;
+  /** A desk key (the lobby rebuilds the day from the desks' stream); else $OPD_DESK_KEY. */
+  key?: string;
+  date?: string;
+}
+
+/**
+ * `opd-desk lobby --server URL`: the same board on a day kept by an `opd-desk serve` server,
+ * following its event stream as a remote desk does; it never sends a command.
+ */
+export async function remoteLobbyCommand(options: RemoteLobbyOptions): Promise<number> {
+  const server = serverAddress(options.server);
+  const key = options.key ?? (process.env.OPD_DESK_KEY || undefined);
+  let keeper: RemoteKeeper;
+  try {
+    keeper = await RemoteKeeper.connect({ server, ...(key !== undefined && { key }), ...(options.date !== undefined && { date: options.date }) });
+  } catch (error) {
+    if (error instanceof NotSentError) throw new UsageError(error.message);
+    throw error;
+  }
+  try {
+    const store = createDeskStore(keeper);
+    if (process.stdout.isTTY !== true || process.stdin.isTTY !== true) {
+      process.stdout.write(terminalSafeLines(lobbyText(store)));
+      process.stderr.write('opd-desk: the lobby board needs a terminal; printed it instead.\n');
+      return 0;
+    }
+    await showLobby(store, `Waiting room · ${titlesOf(keeper.date, keeper.remote.today)[1]} · please wait for your token`);
+    return 0;
+  } finally {
+    keeper.close();
   }
 }

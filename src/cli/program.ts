@@ -3,7 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { JournalError } from '../journal/journal.js';
 import { applyCommand, type ApplyOptions } from './apply.js';
 import { runDashboard } from './dashboard.js';
-import { lobbyCommand } from './lobby.js';
+import { lobbyCommand, remoteLobbyCommand } from './lobby.js';
 import { runRemoteDashboard, type RemoteDeskOptions } from './remote-dashboard.js';
 import { exportCommand, logCommand, verifyCommand } from './journal-commands.js';
 import { terminalSafeLines } from '../text/terminal-safe.js';
@@ -107,8 +107,17 @@ function program(): Command {
     )
     .option('--data <file>', 'journal file (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)')
     .option('--date <YYYY-MM-DD>', 'the day (default: today)')
+    .option('--server <url>', 'follow a day kept by an opd-desk server instead of a journal file')
+    .option('--key <key>', 'a desk key for --server (default: $OPD_DESK_KEY)')
     .exitOverride()
-    .action(async (options: DayOptions) => {
+    .action(async (options: DayOptions & { server?: string; key?: string }) => {
+      if (options.server !== undefined) {
+        if (options.data !== undefined) throw new UsageError('--data does not go with --server: the server keeps the day');
+        const { server, key, date } = options;
+        process.exitCode = await remoteLobbyCommand({ server, ...(key !== undefined && { key }), ...(date !== undefined && { date }) });
+        return;
+      }
+      if (options.key !== undefined) throw new UsageError('--key goes with --server (the API key of an opd-desk server)');
       process.exitCode = await lobbyCommand(options);
     });
 

@@ -12,6 +12,7 @@ import { RemoteKeeper } from '../../src/keeper/remote-keeper.js';
 import { createDeskStore } from '../../src/store/desk-store.js';
 import { App } from '../../src/ui/App.js';
 import { DeskProvider } from '../../src/ui/desk-context.js';
+import { LobbyBoard } from '../../src/ui/LobbyBoard.js';
 import { KEYS, renderAt, type Terminal } from '../support/terminal.js';
 import { dataFile } from './support.js';
 
@@ -169,5 +170,53 @@ describe('opd-desk --server', () => {
       expect(run.stderr, args.join(' ')).toMatch(message);
       expect(run.stdout).toBe('');
     }
+  });
+});
+
+async function post(base: string, path: string, body: object): Promise<void> {
+  const answer = await fetch(`${base}${path}?date=${DATE}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  expect(answer.status, `${path} ${JSON.stringify(body)}`).toBeLessThan(300);
+}
+
+describe('the lobby board on a server', () => {
+  it('follows the server: a patient called through the API shows as the one in consultation, names never', async () => {
+    const server = await serve(dataFile());
+    running.push(server);
+    const keeper = await RemoteKeeper.connect({ server: server.base, retryMs: 100 });
+    const terminal = renderAt(
+      <DeskProvider store={createDeskStore(keeper)}>
+        <LobbyBoard title="Waiting room" />
+      </DeskProvider>,
+      120,
+      40,
+      { inAct: false },
+    );
+    open.push({ keeper, terminal });
+    await terminal.waitFor((frame) => frame.includes('Waiting room'));
+    await post(server.base, '/api/v1/bookings', { doctor: 'sharma', patient: 'Asha Rao', slot: '09:00' });
+    await post(server.base, '/api/v1/bookings', { doctor: 'sharma', patient: 'Kiran Shah', slot: '09:00' });
+    await post(server.base, '/api/v1/commands', { op: 'check-in', token: 'SHR-001' });
+    await post(server.base, '/api/v1/commands', { op: 'check-in', token: 'SHR-002' });
+    await post(server.base, '/api/v1/commands', { op: 'clock', time: '09:00' });
+    await post(server.base, '/api/v1/commands', { op: 'call', doctor: 'sharma' });
+    const frame = await terminal.waitFor((f) => f.includes('Now seeing SHR-001') && f.includes('SHR-002'));
+    expect(frame).not.toContain('Asha Rao');
+    expect(frame).not.toContain('Kiran Shah');
+  });
+
+  it('opd-desk lobby --server prints the board when not on a terminal, and refuses --data with --server', async () => {
+    const server = await serve(dataFile());
+    running.push(server);
+    await post(server.base, '/api/v1/bookings', { doctor: 'sharma', patient: 'Asha Rao', slot: '09:00' });
+    await post(server.base, '/api/v1/commands', { op: 'check-in', token: 'SHR-001' });
+    await post(server.base, '/api/v1/commands', { op: 'clock', time: '09:00' });
+    await post(server.base, '/api/v1/commands', { op: 'call', doctor: 'sharma' });
+    const run = spawnSync(process.execPath, [CLI, 'lobby', '--server', server.base], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('now SHR-001');
+    expect(run.stdout).not.toContain('Asha Rao');
+    const refused = spawnSync(process.execPath, [CLI, 'lobby', '--server', server.base, '--data', 'x.db'], { encoding: 'utf8' });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('--data does not go with --server');
   });
 });
