@@ -80,6 +80,25 @@ describe('keys that arrive together', () => {
   });
 });
 
+describe('Esc twice in one burst', () => {
+  it('is two Escs, as typed one at a time (not Alt+Esc): from the away question back past To to From', async () => {
+    const oneByOne = deskAt(120, 40, full);
+    desk = deskAt(120, 40, full);
+    try {
+      for (const screen of [oneByOne, desk]) {
+        await screen.press('a', (f) => f.includes('A doctor is away'));
+        await screen.press(`${KEYS.enter}${KEYS.enter}${KEYS.enter}`, (f) => f.includes('rebook them?'));
+      }
+      await oneByOne.press(KEYS.escape, (f) => f.includes('▸ To'));
+      await oneByOne.press(KEYS.escape, (f) => f.includes('▸ From'));
+      const frame = await desk.press(`${KEYS.escape}${KEYS.escape}`, (f) => f.includes('▸ From'));
+      expect(frame).toBe(oneByOne.frame());
+    } finally {
+      oneByOne.unmount();
+    }
+  });
+});
+
 // Keys of the booking form and the board; Esc is left out: a lone Esc at the end of a chunk
 // is, by the terminal's own rules, the start of an escape sequence until a pause follows.
 const KEY = fc.constantFrom('a', 'B', '7', ' ', BACKSPACE, KEYS.enter, KEYS.tab, KEYS.shiftTab, KEYS.up, KEYS.down, KEYS.left, KEYS.right, 'b', 'c', '1', '5');
