@@ -5,7 +5,6 @@
  */
 import { render } from 'ink';
 import { DeskSession } from '../journal/session.js';
-import { NotSentError, RemoteKeeper } from '../keeper/remote-keeper.js';
 import { defaultRoster } from '../engine/index.js';
 import { createDeskStore, type DeskStore } from '../store/desk-store.js';
 import { selectLobby } from '../store/counter-selectors.js';
@@ -16,9 +15,8 @@ import { DeskProvider } from '../ui/desk-context.js';
 import { LobbyBoard } from '../ui/LobbyBoard.js';
 import { FRAME_RATE, SYNC_EVERY_MS, titlesOf } from './dashboard.js';
 import { openRecordedJournal, type DayOptions } from './open-day.js';
-import { serverAddress } from './remote-dashboard.js';
+import { connectRemote, type RemoteDeskOptions } from './remote-dashboard.js';
 import { enterAlternateScreen } from './terminal-screen.js';
-import { UsageError } from './usage-error.js';
 
 /** Draws the lobby board of a store until q or Esc; the caller keeps the store up to date. */
 export async function showLobby(store: DeskStore, title: string): Promise<void> {
@@ -95,27 +93,13 @@ export async function lobbyCommand(options: DayOptions): Promise<number> {
   }
 }
 
-export interface RemoteLobbyOptions {
-  server: string;
-  /** A desk key (the lobby rebuilds the day from the desks' stream); else $OPD_DESK_KEY. */
-  key?: string;
-  date?: string;
-}
-
 /**
  * `opd-desk lobby --server URL`: the same board on a day kept by an `opd-desk serve` server,
- * following its event stream as a remote desk does; it never sends a command.
+ * following its event stream as a remote desk does; it never sends a command. It needs a desk key
+ * (the day is rebuilt from the desks' stream), though it shows token numbers only.
  */
-export async function remoteLobbyCommand(options: RemoteLobbyOptions): Promise<number> {
-  const server = serverAddress(options.server);
-  const key = options.key ?? (process.env.OPD_DESK_KEY || undefined);
-  let keeper: RemoteKeeper;
-  try {
-    keeper = await RemoteKeeper.connect({ server, ...(key !== undefined && { key }), ...(options.date !== undefined && { date: options.date }) });
-  } catch (error) {
-    if (error instanceof NotSentError) throw new UsageError(error.message);
-    throw error;
-  }
+export async function remoteLobbyCommand(options: RemoteDeskOptions): Promise<number> {
+  const { keeper } = await connectRemote(options);
   try {
     const store = createDeskStore(keeper);
     if (process.stdout.isTTY !== true || process.stdin.isTTY !== true) {

@@ -33,16 +33,21 @@ export function serverAddress(server: string): string {
   return url.href.replace(/\/+$/, '');
 }
 
-export async function runRemoteDashboard(options: RemoteDeskOptions): Promise<number> {
+/** Connects to the server's day (the desk, the lobby); a server that cannot be used is a usage error. */
+export async function connectRemote(options: RemoteDeskOptions): Promise<{ keeper: RemoteKeeper; server: string }> {
   const server = serverAddress(options.server);
   const key = options.key ?? (process.env.OPD_DESK_KEY || undefined);
-  let keeper: RemoteKeeper;
   try {
-    keeper = await RemoteKeeper.connect({ server, ...(key !== undefined && { key }), ...(options.date !== undefined && { date: options.date }) });
+    const keeper = await RemoteKeeper.connect({ server, ...(key !== undefined && { key }), ...(options.date !== undefined && { date: options.date }) });
+    return { keeper, server };
   } catch (error) {
     if (error instanceof NotSentError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+export async function runRemoteDashboard(options: RemoteDeskOptions): Promise<number> {
+  const { keeper, server } = await connectRemote(options);
   try {
     const store = createDeskStore(keeper);
     if (!process.stdout.isTTY || !process.stdin.isTTY) {
