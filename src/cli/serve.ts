@@ -43,7 +43,10 @@ export async function serveCommand(options: ServeOptions): Promise<number> {
     throw error;
   }
   const shown = address === undefined ? defaultDataFile() : address.kind === 'file' ? address.file : address.shown;
-  process.stderr.write(`opd-desk: serving ${server.url} (journal ${terminalSafe(shown)}); docs at ${server.url}/docs\n`);
+  // Fastify names one address; on a wildcard host the server answers on every interface.
+  const wildcard = options.host === '0.0.0.0' || options.host === '::';
+  const where = wildcard ? `on every interface (${options.host}), port ${new URL(server.url).port}; here ${server.url}` : server.url;
+  process.stderr.write(`opd-desk: serving ${where} (journal ${terminalSafe(shown)}); docs at ${server.url}/docs\n`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGTERM', stop);

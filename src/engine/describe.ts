@@ -78,8 +78,12 @@ export function statusLine(day: Day, result: Result): string {
       const where = result.placement === 'WAITLISTED' ? `overflow #${result.position} for ${result.slot}` : result.slot;
       return `${who(day, result.token)} moved${to} → ${where}${result.displaced ? `, displaced ${who(day, result.displaced)}` : ''}`;
     }
-    case 'ABSENT':
-      return `away: ${result.slots.join(', ')}; ${result.rebooked.length} rebooked`;
+    case 'ABSENT': {
+      // Patients with no slot left are not rebooked: they are the call-back list's.
+      const unserved = result.rebooked.filter((r) => r.placement === 'UNSERVED').length;
+      const callBack = unserved > 0 ? `, ${unserved} unserved: call them back` : '';
+      return `away: ${result.slots.join(', ')}; ${result.rebooked.length - unserved} rebooked${callBack}`;
+    }
     case 'UNDONE':
       return `undid ${result.undid.op}${result.undid.token ? ` ${result.undid.token}` : ''}`;
     default: {

@@ -8,6 +8,7 @@ import {
   previewAbsence,
   previewMove,
   snapshot,
+  statusLine,
   type AbsentCommand,
   type Command,
   type Day,
@@ -139,6 +140,13 @@ describe('previewAbsence', () => {
     });
     expect(fingerprint(d.day)).toBe(before);
     expect(d.run(command)).toMatchObject({ completed: 'RED-001', rebooked: [{ newToken: 'SHR-001' }, { newToken: 'SHR-002' }] });
+  });
+
+  it("the status line after an absence counts the unserved apart from the rebooked (it said '1 rebooked' for a patient left unserved)", () => {
+    const d = desk(rosterOf({ kapoor: [1] }));
+    d.run({ op: 'book', doctor: 'kapoor', patient: 'Nisha' });
+    const result = d.run({ op: 'absent', doctor: 'kapoor' });
+    expect(statusLine(d.day, result)).toBe('away: 09:00-10:00; 0 rebooked, 1 unserved: call them back');
   });
 
   it('a doctor with no department and no slot left: unserved, said so', () => {

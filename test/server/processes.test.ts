@@ -39,6 +39,24 @@ describe('opd-desk serve', () => {
     expect(run.stderr).toMatch(/no key is configured.*loopback only/);
   });
 
+  it('on --host 0.0.0.0 (with a key) says it serves every interface, not only the loopback address Fastify names', async () => {
+    const file = dataFile();
+    expect(spawnSync(process.execPath, [CLI, 'keys', 'add', 'counter-1', '--role', 'desk', '--data', file], { encoding: 'utf8' }).status).toBe(0);
+    const child = spawn(process.execPath, [CLI, 'serve', '--host', '0.0.0.0', '--port', '0', '--data', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let announced = '';
+    try {
+      for await (const line of createInterface({ input: child.stderr! })) {
+        if (!line.includes('opd-desk: serving')) continue;
+        announced = line;
+        break;
+      }
+      expect(announced).toMatch(/serving on every interface \(0\.0\.0\.0\), port \d+; here http:\/\/127\.0\.0\.1:\d+/);
+    } finally {
+      child.kill('SIGTERM');
+      await exited(child);
+    }
+  });
+
   it('50 concurrent bookings for 4 seats, 20 times: exactly 4 seated, the rest waitlisted, tokens unique', async () => {
     const server = await serve(dataFile());
     try {
