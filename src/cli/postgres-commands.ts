@@ -15,7 +15,8 @@ import { parseScriptLine } from '../schema/script-line.js';
 import { deskNameError } from '../schema/names.js';
 import { PgRecords } from '../server/pg-records.js';
 import { ROLES, type Role } from '../server/store.js';
-import { buildReport, countEvents, emptyCounters, reportJson, reportText } from '../simulation/report.js';
+import { buildReport, emptyCounters, reportJson, reportText } from '../simulation/report.js';
+import { recordedCounter } from '../simulation/recorded-counters.js';
 import { jsonSafe, terminalSafe, terminalSafeLines } from '../text/terminal-safe.js';
 import { outputClosed } from './closed-output.js';
 import { COLUMNS, csvCell, describeCommand, rowOf } from './journal-commands.js';
@@ -98,7 +99,11 @@ export function pgReport(url: string, options: DayOptions & { json?: boolean }):
     const session = await recordedDay(journal, options);
     const day = createDay(session.roster);
     const counters = emptyCounters();
-    for (const entry of session.entries) countEvents(counters, execute(day, entry.command, { ref: { key: 'seq', value: entry.seq } }).events);
+    const count = recordedCounter(counters);
+    for (const entry of session.entries) {
+      const outcome = execute(day, entry.command, { ref: { key: 'seq', value: entry.seq } });
+      count(entry.seq, outcome.result, outcome.events);
+    }
     const report = buildReport(day, counters, { date: session.date });
     write(options.json ? reportJson(report) : `${reportText(report).join('\n')}\n`);
     return 0;

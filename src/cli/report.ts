@@ -1,7 +1,8 @@
 /** `opd-desk report`: the end-of-day report (SPEC §4, §5) of a recorded day. */
 import { createDay, execute, type Result } from '../engine/index.js';
 import { ReplayMismatchError, type Mismatch } from '../journal/session.js';
-import { buildReport, countEvents, emptyCounters, reportJson, reportText } from '../simulation/report.js';
+import { buildReport, emptyCounters, reportJson, reportText } from '../simulation/report.js';
+import { recordedCounter } from '../simulation/recorded-counters.js';
 import { jsonSafe, terminalSafeLines } from '../text/terminal-safe.js';
 import { openRecordedJournal, type DayOptions } from './open-day.js';
 
@@ -21,10 +22,11 @@ export function reportCommand(options: ReportOptions): number {
     const day = createDay(journal.day(date)!.roster);
     const counters = emptyCounters();
     const mismatches: Mismatch[] = [];
+    const count = recordedCounter(counters);
     journal.scan(date, 0, (seq, command, recorded) => {
       const outcome = execute(day, command, { ref: { key: 'seq', value: seq } });
       if (JSON.stringify(outcome.result) !== recorded) mismatches.push({ seq, recorded: JSON.parse(recorded) as Result, replayed: outcome.result });
-      countEvents(counters, outcome.events);
+      count(seq, outcome.result, outcome.events);
     });
     if (mismatches.length > 0 && !options.replayAnyway) throw new ReplayMismatchError(date, mismatches, journal.location);
     const report = buildReport(day, counters, { date });
