@@ -1,7 +1,7 @@
 import { createDay, execute } from '../engine/index.js';
 import { writeJsonReport } from '../script/json-report.js';
 import type { CommandRunner, LineResult } from '../script/run-script.js';
-import { resultLine, textReportLines, textBoard } from '../script/text-report.js';
+import { OP_COLUMN, resultLine, textReportLines, textBoard } from '../script/text-report.js';
 import { ChunkedOutput } from './chunked-output.js';
 import { loadRoster } from './load-roster.js';
 import { openDay, type DayOptions } from './open-day.js';
@@ -60,7 +60,7 @@ async function applyDurably(file: string, options: ApplyOptions): Promise<number
       const line = resultOfLine(scriptLine, run);
       if (!line) continue;
       results.push(line);
-      if (!options.json) process.stdout.write(`${terminalSafe(`line ${line.line}  ${(line.op ?? '?').padEnd(7)}  ${resultLine(line)}`)}\n`);
+      if (!options.json) process.stdout.write(`${terminalSafe(`line ${line.line}  ${(line.op ?? '?').padEnd(OP_COLUMN)}  ${resultLine(line)}`)}\n`);
     }
     const failed = results.filter((r) => r.status === 'ERROR').length;
     if (options.json) {

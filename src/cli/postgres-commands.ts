@@ -10,7 +10,7 @@ import { PgJournal } from '../journal/pg-journal.js';
 import { deskName, localDate, localTime, parseDate } from '../journal/place.js';
 import { writeJsonReport } from '../script/json-report.js';
 import type { LineResult } from '../script/run-script.js';
-import { resultLine, textBoard } from '../script/text-report.js';
+import { OP_COLUMN, resultLine, textBoard } from '../script/text-report.js';
 import { parseScriptLine } from '../schema/script-line.js';
 import { deskNameError } from '../schema/names.js';
 import { PgRecords } from '../server/pg-records.js';
@@ -144,7 +144,7 @@ export async function pgApply(url: string, file: string, options: DayOptions & {
       if (result === undefined) continue;
       const lineResult = { line: line.number, ...result } as LineResult;
       results.push(lineResult);
-      if (!options.json) write(`${terminalSafe(`line ${line.number}  ${(lineResult.op ?? '?').padEnd(7)}  ${resultLine(lineResult)}`)}\n`);
+      if (!options.json) write(`${terminalSafe(`line ${line.number}  ${(lineResult.op ?? '?').padEnd(OP_COLUMN)}  ${resultLine(lineResult)}`)}\n`);
     }
     const failed = results.filter((r) => r.status === 'ERROR');
     if (options.json) writeJsonReport((text) => write(jsonSafe(text)), session.day, results);

@@ -3,6 +3,9 @@ import { boardOf, type Day, type Result } from '../engine/index.js';
 import type { LineResult } from './run-script.js';
 
 /** One line describing a result, e.g. `REALLOCATED SHR-004 09:00-10:00 displaced SHR-002`. */
+/** The op column of a result line: as wide as the longest op (`check-in`, `no-show`). */
+export const OP_COLUMN = 8;
+
 export function resultLine(result: Result): string {
   switch (result.status) {
     case 'ERROR':
@@ -74,7 +77,7 @@ export function textReport(day: Day, results: readonly LineResult[]): string {
 /** The same report a line at a time (no newlines), for writing a long one without holding it. */
 export function* textReportLines(day: Day, results: readonly LineResult[]): Generator<string> {
   const width = String(results.at(-1)?.line ?? 0).length;
-  for (const r of results) yield `line ${String(r.line).padStart(width)}  ${(r.op ?? '?').padEnd(7)}  ${resultLine(r)}`;
+  for (const r of results) yield `line ${String(r.line).padStart(width)}  ${(r.op ?? '?').padEnd(OP_COLUMN)}  ${resultLine(r)}`;
   const failed = results.filter((r) => r.status === 'ERROR').length;
   yield `${results.length} command${results.length === 1 ? '' : 's'}: ${results.length - failed} applied, ${failed} failed`;
   yield '';

@@ -57,12 +57,25 @@ describe('opd-desk apply', () => {
     expect(run.stderr).toContain('spec-script.jsonl:7: unknown doctor "Dr. X"');
   });
 
+  it('lines up the result column for every op, check-in and no-show included (check-in stood one column out)', () => {
+    const lines = [
+      '{"op":"book","doctor":"sharma","patient":"Asha","slot":"09:00"}',
+      '{"op":"check-in","token":"SHR-001"}',
+      '{"op":"book","doctor":"sharma","patient":"Kiran","slot":"09:00"}',
+      '{"op":"no-show","token":"SHR-002"}',
+    ];
+    const run = opdDesk(['apply', tempFile('ops.jsonl', lines.join('\n'))]);
+    const rows = run.stdout.split('\n').filter((line) => line.startsWith('line '));
+    expect(rows).toHaveLength(4);
+    expect(new Set(rows.map((row) => /[A-Z]/.exec(row)!.index))).toEqual(new Set([18]));
+  });
+
   it('applies a valid script with exit status 0 and prints a readable board', () => {
     const script = tempFile('day.jsonl', ['{"op":"book","doctor":"sharma","patient":"Asha","source":"paid"}', '', '{"op":"clock","time":"10:00"}'].join('\n'));
     const run = opdDesk(['apply', script]);
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain('line 1  book     ALLOCATED SHR-001 09:00-10:00');
-    expect(run.stdout).toContain('line 3  clock    OK clock 10:00');
+    expect(run.stdout).toContain('line 1  book      ALLOCATED SHR-001 09:00-10:00');
+    expect(run.stdout).toContain('line 3  clock     OK clock 10:00');
     expect(run.stdout).toContain('2 commands: 2 applied, 0 failed');
     expect(run.stdout).toContain('Dr. Sharma\n  09:00-10:00  ended\n  10:00-11:00  0/4');
     expect(run.stderr).toBe('');

@@ -39,7 +39,7 @@ describe('apply on hostile scripts', () => {
     const run = opdDesk(['apply', script]);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(':1: line longer than 64 KiB');
-    expect(run.stdout).toContain('line 2  book     ALLOCATED SHR-001');
+    expect(run.stdout).toContain('line 2  book      ALLOCATED SHR-001');
   });
 
   it("invalid UTF-8 is that line's ERROR; a leading BOM is skipped; a lone CR ends a line", () => {
@@ -48,9 +48,9 @@ describe('apply on hostile scripts', () => {
     for (const args of [[tempFile('s.jsonl', script)], ['-']]) {
       const run = opdDesk(['apply', ...args], script);
       expect(run.status).toBe(1);
-      expect(run.stdout).toContain('line 1  book     ALLOCATED SHR-001');
+      expect(run.stdout).toContain('line 1  book      ALLOCATED SHR-001');
       expect(run.stderr).toMatch(/:2: not valid UTF-8 text/);
-      expect(run.stdout).toContain('line 3  book     ALLOCATED SHR-002');
+      expect(run.stdout).toContain('line 3  book      ALLOCATED SHR-002');
     }
   });
 

@@ -89,7 +89,7 @@ describe('tamper evidence', () => {
     expect(opdDesk(['verify', '--data', data]).stdout).toMatch(/written before tamper evidence/);
     expect(opdDesk(['log', '--data', data, '--date', DATE]).status).toBe(0);
     const next = opdDesk(['apply', '-', '--data', data, '--date', DATE], script(book('Ravi')));
-    expect(next.stdout).toContain('line 1  book     ALLOCATED SHR-002');
+    expect(next.stdout).toContain('line 1  book      ALLOCATED SHR-002');
     expect(opdDesk(['verify', '--data', data]).stdout).toBe(`${DATE}: 2 entries, chain intact\n`);
   });
 });

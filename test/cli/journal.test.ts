@@ -27,13 +27,13 @@ describe('a journaled day from the command line', () => {
       script({ op: 'book', doctor: 'sharma', patient: 'Asha', phone: '98450' }),
     );
     expect(first.status).toBe(0);
-    expect(first.stdout).toContain('line 1  book     ALLOCATED SHR-001 09:00-10:00');
+    expect(first.stdout).toContain('line 1  book      ALLOCATED SHR-001 09:00-10:00');
     const second = opdDesk(
       ['apply', '-', '--data', data, '--date', DATE],
       script({ op: 'cancel', doctor: 'sharma', patient: 'asha' }, { op: 'book', doctor: 'sharma', patient: 'Ravi' }),
     );
-    expect(second.stdout).toContain('line 1  cancel   CANCELLED SHR-001');
-    expect(second.stdout).toContain('line 2  book     ALLOCATED SHR-002 09:00-10:00');
+    expect(second.stdout).toContain('line 1  cancel    CANCELLED SHR-001');
+    expect(second.stdout).toContain('line 2  book      ALLOCATED SHR-002 09:00-10:00');
   });
 
   it('log prints every command with its time, desk and result', () => {

@@ -94,7 +94,7 @@ describe('apply with a long report', () => {
     expect(run.status).toBe(0);
     const lines = run.stdout.split('\n');
     expect(lines.filter((line) => /^line +\d+ {2}book/.test(line)).length).toBe(20_000);
-    expect(lines[0]).toBe('line     1  book     ALLOCATED SHR-001 09:00-10:00');
+    expect(lines[0]).toBe('line     1  book      ALLOCATED SHR-001 09:00-10:00');
     expect(run.stdout).toContain('20001 commands: 20001 applied, 0 failed\n\n');
   });
 
