@@ -18,6 +18,8 @@ export interface LobbyDoctor {
   next: string[];
   /** How many checked-in patients wait to be called. */
   waiting: number;
+  /** Away now (SPEC §5 `absent`): the slot the clock is in is off. */
+  away: boolean;
 }
 
 export interface LobbyView {
@@ -35,6 +37,7 @@ export const selectLobby = perVersion((day): LobbyView => ({
       consulting: doctor.inConsultation?.id ?? null,
       next: queue.slice(0, LOBBY_NEXT).map((token) => token.id),
       waiting: queue.length,
+      away: doctor.slots.some((slot) => slot.off && slot.start <= day.clock && day.clock < slot.end),
     };
   }),
 }));

@@ -29,7 +29,7 @@ export function lobbyColumn(doctor: LobbyDoctor, width: number, height: number):
   ];
   // Name, label, a blank, "Next", three tokens and the count take eight lines; large type gets the rest.
   const big = doctor.consulting === null ? null : fitBig(doctor.consulting, width, height - 8);
-  if (doctor.consulting === null) lines.push([{ text: '—', dim: true }]);
+  if (doctor.consulting === null) lines.push(doctor.away ? [{ text: 'Away now', bold: true, color: 'magenta' }] : [{ text: '—', dim: true }]);
   else if (big === null) lines.push([{ text: doctor.consulting, bold: true, color: 'yellow' }]);
   else lines.push(...big.map((row): Line => [{ text: row, color: 'yellow', bold: true }]));
   lines.push([{ text: ' ' }], [{ text: 'Next', dim: true }]);

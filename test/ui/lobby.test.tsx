@@ -69,6 +69,13 @@ describe('the lobby board', () => {
     expect(frame).toMatchSnapshot();
   });
 
+  it('says a doctor is away while the slot the clock is in is off (it showed only a dash)', () => {
+    const { screen } = lobbyAt(120, 40, [...morning, { op: 'absent', doctor: 'reddy' }]);
+    const frame = screen.frame();
+    expect(frame).toContain('Away now');
+    expect(frame.match(/Away now/g)).toHaveLength(1);
+  });
+
   it('never shows a name or a phone', () => {
     const { screen } = lobbyAt(120, 40, morning);
     for (const secret of ['Asha', 'Kiran', 'Dev', 'Meena', 'Ravi', '98450']) expect(screen.frame()).not.toContain(secret);
