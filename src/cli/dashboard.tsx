@@ -13,7 +13,7 @@ import { createDeskStore } from '../store/desk-store.js';
 import { App } from '../ui/App.js';
 import { DeskProvider } from '../ui/desk-context.js';
 import { openDay, type DayOptions } from './open-day.js';
-import { enterAlternateScreen } from './terminal-screen.js';
+import { enterAlternateScreen, restoreOnCrash } from './terminal-screen.js';
 
 export const FRAME_RATE = 30;
 /** How often the desk looks for another desk's commands. */
@@ -47,15 +47,7 @@ export async function runDashboard(roster: Roster | undefined, options: DayOptio
       return 0;
     }
     const screen = enterAlternateScreen(process.stdout);
-    const crash = (error: unknown) => {
-      screen.restore();
-      process.stderr.write(
-        `opd-desk crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nEverything committed before the crash is in ${opened.file}.\n`,
-      );
-      process.exit(1);
-    };
-    process.on('uncaughtException', crash);
-    process.on('unhandledRejection', crash);
+    const stopGuard = restoreOnCrash(screen, `Everything committed before the crash is in ${opened.file}.`);
     const timers = [
       setInterval(() => store.getState().sync(), SYNC_EVERY_MS),
       ...(opened.today ? [setInterval(() => store.getState().followClock(localTime()), CLOCK_EVERY_MS)] : []),
@@ -77,8 +69,7 @@ export async function runDashboard(roster: Roster | undefined, options: DayOptio
     } finally {
       for (const timer of timers) clearInterval(timer);
       screen.restore();
-      process.off('uncaughtException', crash);
-      process.off('unhandledRejection', crash);
+      stopGuard();
     }
     return 0;
   } finally {

@@ -11,7 +11,7 @@ import { terminalSafeLines } from '../text/terminal-safe.js';
 import { App } from '../ui/App.js';
 import { DeskProvider } from '../ui/desk-context.js';
 import { FRAME_RATE, titlesOf } from './dashboard.js';
-import { enterAlternateScreen } from './terminal-screen.js';
+import { enterAlternateScreen, restoreOnCrash } from './terminal-screen.js';
 import { UsageError } from './usage-error.js';
 
 export interface RemoteDeskOptions {
@@ -56,15 +56,7 @@ export async function runRemoteDashboard(options: RemoteDeskOptions): Promise<nu
       return 0;
     }
     const screen = enterAlternateScreen(process.stdout);
-    const crash = (error: unknown) => {
-      screen.restore();
-      process.stderr.write(
-        `opd-desk crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nEverything the server confirmed is kept on ${server}.\n`,
-      );
-      process.exit(1);
-    };
-    process.on('uncaughtException', crash);
-    process.on('unhandledRejection', crash);
+    const stopGuard = restoreOnCrash(screen, `Everything the server confirmed is kept on ${server}.`);
     try {
       const [title, ...shortTitles] = titlesOf(keeper.date, keeper.remote.today);
       const instance = render(
@@ -81,8 +73,7 @@ export async function runRemoteDashboard(options: RemoteDeskOptions): Promise<nu
       await instance.waitUntilExit();
     } finally {
       screen.restore();
-      process.off('uncaughtException', crash);
-      process.off('unhandledRejection', crash);
+      stopGuard();
     }
     return 0;
   } finally {

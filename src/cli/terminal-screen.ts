@@ -28,3 +28,21 @@ export function enterAlternateScreen(stdout: NodeJS.WriteStream): Screen {
   for (const signal of Object.keys(SIGNALS)) process.on(signal, onSignal);
   return { restore };
 }
+
+/**
+ * Until the returned function is called, a crash restores the terminal, says what happened and
+ * where the day is kept (`kept`: "is in FILE", "is kept on URL"), and exits 1.
+ */
+export function restoreOnCrash(screen: Screen, kept: string): () => void {
+  const crash = (error: unknown) => {
+    screen.restore();
+    process.stderr.write(`opd-desk crashed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n${kept}\n`);
+    process.exit(1);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+  return () => {
+    process.off('uncaughtException', crash);
+    process.off('unhandledRejection', crash);
+  };
+}
