@@ -63,7 +63,8 @@ export async function runDashboard(roster: Roster | undefined, options: DayOptio
             liveClock={opened.today}
           />
         </DeskProvider>,
-        { exitOnCtrlC: false, incrementalRendering: true, maxFps: FRAME_RATE },
+        // Whole frames: Ink's incremental mode left stale rows in tmux at 80x24 after a cursor move.
+        { exitOnCtrlC: false, incrementalRendering: false, maxFps: FRAME_RATE },
       );
       await instance.waitUntilExit();
     } finally {

@@ -26,7 +26,7 @@ export async function showLobby(store: DeskStore, title: string): Promise<void> 
       <DeskProvider store={store}>
         <LobbyBoard title={title} />
       </DeskProvider>,
-      { exitOnCtrlC: false, incrementalRendering: true, maxFps: FRAME_RATE },
+      { exitOnCtrlC: false, incrementalRendering: false, maxFps: FRAME_RATE },
     );
     await instance.waitUntilExit();
   } finally {

@@ -68,7 +68,7 @@ export async function runRemoteDashboard(options: RemoteDeskOptions): Promise<nu
             liveClock={keeper.remote.today}
           />
         </DeskProvider>,
-        { exitOnCtrlC: false, incrementalRendering: true, maxFps: FRAME_RATE },
+        { exitOnCtrlC: false, incrementalRendering: false, maxFps: FRAME_RATE },
       );
       await instance.waitUntilExit();
     } finally {

@@ -94,7 +94,7 @@ export async function simulateCommand(options: SimulateOptions): Promise<number>
       <DeskProvider store={store}>
         <SimulationApp runner={runner} seed={seed} onReport={(shown) => (report = shown)} />
       </DeskProvider>,
-      { exitOnCtrlC: true, incrementalRendering: true, maxFps: FRAME_RATE },
+      { exitOnCtrlC: true, incrementalRendering: false, maxFps: FRAME_RATE },
     );
     await instance.waitUntilExit();
   } finally {
