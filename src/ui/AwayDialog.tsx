@@ -18,6 +18,7 @@ import {
   type AwayField,
 } from './away-dialog-state.js';
 import { ChoiceList } from './ChoiceList.js';
+import { YesNoLine } from './ConfirmDialog.js';
 import { useDesk, useDeskStore } from './desk-context.js';
 import type { ListenForKeys } from './screen-keys.js';
 import { TextField } from './TextField.js';
@@ -105,17 +106,7 @@ export function AwayDialog({ height, doctor: initialDoctor, onDone, onCancel, li
         {reportLines(said, room).map((line, i) => (
           <Text key={i} wrap="truncate">{`  ${line}`}</Text>
         ))}
-        <Text>
-          <Text bold>{`Mark ${doctor.name} away and rebook them? `}</Text>
-          <Text bold inverse>
-            {' y '}
-          </Text>
-          {' yes  '}
-          <Text bold inverse>
-            {' n '}
-          </Text>
-          {' no'}
-        </Text>
+        <YesNoLine question={`Mark ${doctor.name} away and rebook them?`} />
       </>
     ) : (
       <Text color="red" wrap="truncate">{`✗ ${said.error}`}</Text>

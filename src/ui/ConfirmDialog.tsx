@@ -25,16 +25,24 @@ export function ConfirmDialog({ title, detail }: { title: string; detail?: strin
         {title}
       </Text>
       {detail !== undefined && <Text wrap="wrap">{detail}</Text>}
-      <Text>
-        <Text bold inverse>
-          {' y '}
-        </Text>
-        {' yes   '}
-        <Text bold inverse>
-          {' n '}
-        </Text>
-        {' no'}
-      </Text>
+      <YesNoLine />
     </Box>
+  );
+}
+
+/** The answer keys of a question, after the question itself when it shares their line. */
+export function YesNoLine({ question }: { question?: string }) {
+  return (
+    <Text>
+      {question !== undefined && <Text bold>{`${question} `}</Text>}
+      <Text bold inverse>
+        {' y '}
+      </Text>
+      {' yes   '}
+      <Text bold inverse>
+        {' n '}
+      </Text>
+      {' no'}
+    </Text>
   );
 }

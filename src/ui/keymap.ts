@@ -5,38 +5,9 @@
  * README against it). A key spec may carry a `delta` for keys that go two ways.
  */
 import type { KeyPress } from './key-burst.js';
+import { ctrlC, digitPick, enterKey, escapeKey, input, tabFields, upDown, yesNo, type Binding, type KeySpec, type Screen } from './keymap-parts.js';
 
-export type Screen = 'board' | 'help' | 'callbacks' | 'question' | 'form' | 'cancel' | 'move' | 'away' | 'film' | 'report' | 'detail' | 'lobby';
-
-type KeyName = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'return' | 'escape' | 'tab' | 'backspace';
-
-export interface KeySpec {
-  /** A printable key, matched exactly. */
-  input?: string;
-  /** A named key. */
-  key?: KeyName;
-  ctrl?: boolean;
-  shift?: boolean;
-  /** For keys that go two ways: -1 back, +1 forward. */
-  delta?: -1 | 1;
-}
-
-export interface Binding {
-  screen: Screen;
-  /** What the screen's input hook does for it. */
-  action: string;
-  keys: readonly KeySpec[];
-  /** The keys as the help and the README show them. */
-  label: string;
-  /** The help overlay's line. */
-  help: string;
-  /** The README's line, when it says more than the help. */
-  readme?: string;
-  /** The status bar's hint, when there is room for one. */
-  hint?: { key: string; action: string };
-}
-
-const input = (...characters: string[]): KeySpec[] => characters.map((c) => ({ input: c }));
+export type { Binding, KeySpec, Screen } from './keymap-parts.js';
 
 export const KEYMAP: readonly Binding[] = [
   {
@@ -202,7 +173,7 @@ export const KEYMAP: readonly Binding[] = [
     readme: 'back out of a form or dialog; nothing is changed',
     hint: { key: 'Esc', action: 'close' },
   },
-  { screen: 'help', action: 'quit', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'quit (asks first)' },
+  ctrlC('help'),
   {
     screen: 'detail',
     action: 'close',
@@ -211,18 +182,8 @@ export const KEYMAP: readonly Binding[] = [
     help: 'back to the board',
     hint: { key: 'Esc', action: 'close' },
   },
-  {
-    screen: 'detail',
-    action: 'scroll',
-    keys: [
-      { key: 'upArrow', delta: -1 },
-      { key: 'downArrow', delta: 1 },
-    ],
-    label: '↑ ↓',
-    help: 'earlier / later history',
-    hint: { key: '↑↓', action: 'history' },
-  },
-  { screen: 'detail', action: 'quit', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'quit (asks first)' },
+  upDown('detail', 'scroll', 'earlier / later history', { hint: 'history' }),
+  ctrlC('detail'),
   {
     screen: 'callbacks',
     action: 'close',
@@ -231,44 +192,15 @@ export const KEYMAP: readonly Binding[] = [
     help: 'back to the board',
     hint: { key: 'Esc', action: 'close' },
   },
-  { screen: 'callbacks', action: 'quit', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'quit (asks first)' },
-  { screen: 'form', action: 'quit', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'quit (asks first; n comes back to the form)' },
-  { screen: 'cancel', action: 'quit', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'quit (asks first; n comes back here)' },
-  { screen: 'question', action: 'yes', keys: input('y', 'Y'), label: 'y', help: 'yes', hint: { key: 'y', action: 'yes' } },
-  { screen: 'question', action: 'no', keys: input('n', 'N'), label: 'n', help: 'no', hint: { key: 'n', action: 'no' } },
+  ctrlC('callbacks'),
+  ctrlC('form', 'quit (asks first; n comes back to the form)'),
+  ctrlC('cancel', 'quit (asks first; n comes back here)'),
+  ...yesNo('question', 'yes', 'no').map((binding) => ({ ...binding, hint: { key: binding.label, action: binding.help } })),
   { screen: 'question', action: 'back', keys: [{ key: 'escape' }], label: 'Esc', help: 'no, back out', hint: { key: 'Esc', action: 'back out' } },
-  { screen: 'question', action: 'quit-now', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'asked to quit: quit at once' },
-  {
-    screen: 'form',
-    action: 'enter',
-    keys: [{ key: 'return' }],
-    label: 'Enter',
-    help: 'next field; on the slot, book',
-    hint: { key: 'Enter', action: 'next / confirm' },
-  },
-  {
-    screen: 'form',
-    action: 'field',
-    keys: [
-      { key: 'tab', delta: 1 },
-      { key: 'tab', shift: true, delta: -1 },
-    ],
-    label: 'Tab / Shift+Tab',
-    help: 'next / previous field',
-    hint: { key: 'Tab', action: 'field' },
-  },
-  {
-    screen: 'form',
-    action: 'updown',
-    keys: [
-      { key: 'upArrow', delta: -1 },
-      { key: 'downArrow', delta: 1 },
-      { input: 'k', delta: -1 },
-      { input: 'j', delta: 1 },
-    ],
-    label: '↑ ↓',
-    help: 'previous / next field; in a list, the choice (k j too)',
-  },
+  ctrlC('question', 'asked to quit: quit at once', 'quit-now'),
+  enterKey('form', 'next field; on the slot, book'),
+  tabFields('form', 'next / previous field'),
+  upDown('form', 'updown', 'previous / next field; in a list, the choice (k j too)', { alsoKJ: true }),
   {
     screen: 'form',
     action: 'source',
@@ -276,119 +208,26 @@ export const KEYMAP: readonly Binding[] = [
     label: 'e p f o w',
     help: 'in the source list: emergency, paid, follow-up, online, walk-in',
   },
-  { screen: 'form', action: 'pick', keys: input('1', '2', '3', '4', '5', '6', '7', '8', '9'), label: '1-9', help: 'in a list, take the n-th choice shown' },
-  {
-    screen: 'form',
-    action: 'close',
-    keys: [{ key: 'escape' }],
-    label: 'Esc',
-    help: 'in a list, back one field; in the name or phone, back out, nothing booked',
-    hint: { key: 'Esc', action: 'back out' },
-  },
-  {
-    screen: 'cancel',
-    action: 'pick',
-    keys: [
-      { key: 'upArrow', delta: -1 },
-      { key: 'downArrow', delta: 1 },
-    ],
-    label: '↑ ↓',
-    help: 'pick a match',
-  },
-  {
-    screen: 'cancel',
-    action: 'enter',
-    keys: [{ key: 'return' }],
-    label: 'Enter',
-    help: 'ask to cancel the picked token',
-    hint: { key: 'Enter', action: 'next / confirm' },
-  },
-  { screen: 'cancel', action: 'close', keys: [{ key: 'escape' }], label: 'Esc', help: 'back out, nothing cancelled', hint: { key: 'Esc', action: 'back out' } },
+  digitPick('form', 'in a list, take the n-th choice shown'),
+  escapeKey('form', 'in a list, back one field; in the name or phone, back out, nothing booked', 'back out'),
+  upDown('cancel', 'pick', 'pick a match'),
+  enterKey('cancel', 'ask to cancel the picked token'),
+  escapeKey('cancel', 'back out, nothing cancelled', 'back out'),
   // The move form: doctor, slot, then a question.
-  {
-    screen: 'move',
-    action: 'enter',
-    keys: [{ key: 'return' }],
-    label: 'Enter',
-    help: 'take the choice; on the slot, ask',
-    hint: { key: 'Enter', action: 'choose' },
-  },
-  {
-    screen: 'move',
-    action: 'field',
-    keys: [
-      { key: 'tab', delta: 1 },
-      { key: 'tab', shift: true, delta: -1 },
-    ],
-    label: 'Tab / Shift+Tab',
-    help: 'doctor / slot',
-    hint: { key: 'Tab', action: 'field' },
-  },
-  {
-    screen: 'move',
-    action: 'updown',
-    keys: [
-      { key: 'upArrow', delta: -1 },
-      { key: 'downArrow', delta: 1 },
-      { input: 'k', delta: -1 },
-      { input: 'j', delta: 1 },
-    ],
-    label: '↑ ↓',
-    help: 'the choice (k j too); the preview follows',
-  },
-  { screen: 'move', action: 'pick', keys: input('1', '2', '3', '4', '5', '6', '7', '8', '9'), label: '1-9', help: 'take the n-th choice shown' },
-  { screen: 'move', action: 'yes', keys: input('y', 'Y'), label: 'y', help: 'at the question: move' },
-  { screen: 'move', action: 'no', keys: input('n', 'N'), label: 'n', help: 'at the question: back to the slot' },
-  {
-    screen: 'move',
-    action: 'close',
-    keys: [{ key: 'escape' }],
-    label: 'Esc',
-    help: 'back one step; on the doctor, back out, nothing moved',
-    hint: { key: 'Esc', action: 'back' },
-  },
-  { screen: 'move', action: 'quit', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'quit (asks first; n comes back to the form)' },
+  enterKey('move', 'take the choice; on the slot, ask', 'choose'),
+  tabFields('move', 'doctor / slot'),
+  upDown('move', 'updown', 'the choice (k j too); the preview follows', { alsoKJ: true }),
+  digitPick('move', 'take the n-th choice shown'),
+  ...yesNo('move', 'at the question: move', 'at the question: back to the slot'),
+  escapeKey('move', 'back one step; on the doctor, back out, nothing moved', 'back'),
+  ctrlC('move', 'quit (asks first; n comes back to the form)'),
   // The doctor-away dialog: doctor, from, to, the preview and its question, then the result.
-  {
-    screen: 'away',
-    action: 'enter',
-    keys: [{ key: 'return' }],
-    label: 'Enter',
-    help: 'next field; on "to", show who would be rebooked; on the result, close',
-    hint: { key: 'Enter', action: 'next / confirm' },
-  },
-  {
-    screen: 'away',
-    action: 'field',
-    keys: [
-      { key: 'tab', delta: 1 },
-      { key: 'tab', shift: true, delta: -1 },
-    ],
-    label: 'Tab / Shift+Tab',
-    help: 'next / previous field',
-    hint: { key: 'Tab', action: 'field' },
-  },
-  {
-    screen: 'away',
-    action: 'updown',
-    keys: [
-      { key: 'upArrow', delta: -1 },
-      { key: 'downArrow', delta: 1 },
-    ],
-    label: '↑ ↓',
-    help: 'in the doctor list, the choice; in a time, previous / next field',
-  },
-  { screen: 'away', action: 'yes', keys: input('y', 'Y'), label: 'y', help: 'at the preview: the doctor is away, rebook them' },
-  { screen: 'away', action: 'no', keys: input('n', 'N'), label: 'n', help: 'at the preview: back to the times' },
-  {
-    screen: 'away',
-    action: 'close',
-    keys: [{ key: 'escape' }],
-    label: 'Esc',
-    help: 'back one field; on the doctor, back out, nothing changed',
-    hint: { key: 'Esc', action: 'back' },
-  },
-  { screen: 'away', action: 'quit', keys: [{ input: 'c', ctrl: true }], label: 'Ctrl+C', help: 'quit (asks first; n comes back to the dialog)' },
+  enterKey('away', 'next field; on "to", show who would be rebooked; on the result, close'),
+  tabFields('away', 'next / previous field'),
+  upDown('away', 'updown', 'in the doctor list, the choice; in a time, previous / next field'),
+  ...yesNo('away', 'at the preview: the doctor is away, rebook them', 'at the preview: back to the times'),
+  escapeKey('away', 'back one field; on the doctor, back out, nothing changed', 'back'),
+  ctrlC('away', 'quit (asks first; n comes back to the dialog)'),
   { screen: 'film', action: 'pause', keys: input(' '), label: 'Space', help: 'pause / resume', hint: { key: 'Space', action: 'pause' } },
   {
     screen: 'film',
