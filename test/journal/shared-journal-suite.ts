@@ -91,6 +91,20 @@ export function sharedJournalSuite(name: string, freshStore: () => Promise<Journ
       expect((await journal.read(DATE, 0))[0]?.resultText).toBe(JSON.stringify(entry(1).result));
     });
 
+    it('reads a result back with its keys in the order they were recorded, as replays compare JSON text', async () => {
+      const { journal } = await openFresh();
+      await journal.startDay({ date: DATE, roster: defaultRoster() }, 'test@desk');
+      // The engine writes `reason` before `warning`; the journal's result schema lists them the other way.
+      const refused: JournalEntry = {
+        ...entry(1),
+        command: { op: 'book', doctor: 'sharma', patient: 'Asha', slot: '09:00', source: 'vip' },
+        result: { op: 'book', status: 'REJECTED', slot: '09:00-10:00', reason: 'full', warning: 'unknown source "vip" treated as WALK_IN' },
+      };
+      await journal.exclusive(DATE, async (locked) => locked.append(DATE, refused));
+      const [read] = await journal.read(DATE, 0);
+      expect(JSON.stringify(read?.result)).toBe(JSON.stringify(refused.result));
+    });
+
     it('keeps the days apart: each has its own numbering', async () => {
       const { journal } = await openFresh();
       await appendOne(journal, 1, '2026-03-02');
