@@ -19,6 +19,13 @@ function tempFile(name: string, text: string): string {
   return path;
 }
 
+/** `apply --json` on a script file of these lines: the run, and its parsed results and tokens. */
+function applyJson(lines: string[]) {
+  const run = opdDesk(['apply', tempFile('script.jsonl', lines.join('\n')), '--json']);
+  const { results, tokens } = JSON.parse(run.stdout);
+  return { run, results, tokens };
+}
+
 describe('opd-desk apply', () => {
   it('reproduces the SPEC §3 example results, board and token list', () => {
     const run = opdDesk(['apply', join(EXAMPLES, 'spec-script.jsonl'), '--roster', join(EXAMPLES, 'spec-roster.json'), '--json']);
@@ -82,18 +89,13 @@ describe('opd-desk apply', () => {
   });
 
   it('keeps going past bad lines, reporting each with its line number', () => {
-    const script = tempFile(
-      'bad.jsonl',
-      [
-        '{"op":"book","doctor":"sharma","patient":"Asha"',
-        '{"op":"dance"}',
-        '{"op":"book","doctor":"Dr. Who","patient":"Clara"}',
-        '{"op":"book","doctor":"reddy","patient":"Ravi"}',
-      ].join('\n'),
-    );
-    const run = opdDesk(['apply', script, '--json']);
+    const { run, results, tokens } = applyJson([
+      '{"op":"book","doctor":"sharma","patient":"Asha"',
+      '{"op":"dance"}',
+      '{"op":"book","doctor":"Dr. Who","patient":"Clara"}',
+      '{"op":"book","doctor":"reddy","patient":"Ravi"}',
+    ]);
     expect(run.status).toBe(1);
-    const { results, tokens } = JSON.parse(run.stdout);
     expect(results.map((r: { line: number; status: string }) => [r.line, r.status])).toEqual([
       [1, 'ERROR'],
       [2, 'ERROR'],
@@ -155,27 +157,22 @@ describe('opd-desk apply', () => {
 
 describe('opd-desk apply: the front-desk flow (SPEC §5)', () => {
   it('answers check-in, call, done, move, absent and undo in the §3 shape; tokens carry checkedIn, calledAt, movedTo', () => {
-    const script = tempFile(
-      'flow.jsonl',
-      [
-        '{"op":"book","doctor":"sharma","patient":"Asha","slot":"09:00"}',
-        '{"op":"book","doctor":"sharma","patient":"Ravi","slot":"09:00"}',
-        '{"op":"clock","time":"09:05"}',
-        '{"op":"check-in","token":"SHR-001"}',
-        '{"op":"call","doctor":"sharma"}',
-        '{"op":"done","doctor":"sharma"}',
-        '{"op":"move","token":"SHR-002","doctor":"reddy","slot":"10:00"}',
-        '',
-        '{"op":"absent","doctor":"kapoor","from":"09:00","to":"11:00"}',
-        '{"op":"book","doctor":"kapoor","patient":"Meena","slot":"09:00"}',
-        '{"op":"undo","expect":9}',
-        '{"op":"undo"}',
-        '{"op":"call","doctor":"sharma"}',
-      ].join('\n'),
-    );
-    const run = opdDesk(['apply', script, '--json']);
+    const { run, results, tokens } = applyJson([
+      '{"op":"book","doctor":"sharma","patient":"Asha","slot":"09:00"}',
+      '{"op":"book","doctor":"sharma","patient":"Ravi","slot":"09:00"}',
+      '{"op":"clock","time":"09:05"}',
+      '{"op":"check-in","token":"SHR-001"}',
+      '{"op":"call","doctor":"sharma"}',
+      '{"op":"done","doctor":"sharma"}',
+      '{"op":"move","token":"SHR-002","doctor":"reddy","slot":"10:00"}',
+      '',
+      '{"op":"absent","doctor":"kapoor","from":"09:00","to":"11:00"}',
+      '{"op":"book","doctor":"kapoor","patient":"Meena","slot":"09:00"}',
+      '{"op":"undo","expect":9}',
+      '{"op":"undo"}',
+      '{"op":"call","doctor":"sharma"}',
+    ]);
     expect(run.status).toBe(1);
-    const { results, tokens } = JSON.parse(run.stdout);
     expect(results.slice(3)).toEqual([
       { line: 4, op: 'check-in', status: 'CHECKED_IN', token: 'SHR-001' },
       { line: 5, op: 'call', status: 'CALLED', token: 'SHR-001', slot: '09:00-10:00' },

@@ -229,7 +229,8 @@ describe('opening journals safely', () => {
 });
 
 describe('a day that replays differently', () => {
-  it('the message points to log (which shows the day, marking where) and --replay-anyway, accepted by apply and export', () => {
+  /** A journal whose one booking was recorded as waitlisted, where a replay seats it. */
+  function dayThatReplaysDifferently(): string {
     const data = join(folder(), 'desk.db');
     const journal = SqliteJournal.open(data);
     journal.startDay({ date: DATE, roster: defaultRoster() }, 'old');
@@ -243,6 +244,11 @@ describe('a day that replays differently', () => {
       }),
     );
     journal.close();
+    return data;
+  }
+
+  it('the message points to log (which shows the day, marking where) and --replay-anyway, accepted by apply and export', () => {
+    const data = dayThatReplaysDifferently();
     const refused = opdDesk(['apply', '-', '--data', data, '--date', DATE], '');
     expect(refused.status).toBe(2);
     expect(refused.stderr).toContain(`opd-desk log --date ${DATE} --replay`);
@@ -253,19 +259,7 @@ describe('a day that replays differently', () => {
   });
 
   it('report refuses such a day pointing to --replay-anyway, and accepts it', () => {
-    const data = join(folder(), 'desk.db');
-    const journal = SqliteJournal.open(data);
-    journal.startDay({ date: DATE, roster: defaultRoster() }, 'old');
-    journal.exclusive((locked) =>
-      locked.append(DATE, {
-        seq: 1,
-        command: { op: 'book', doctor: 'sharma', patient: 'Asha' },
-        result: { op: 'book', status: 'WAITLISTED', token: 'SHR-001', slot: '09:00-10:00', position: 1 },
-        at: '2026-03-02T09:00:00.000Z',
-        desk: 'old',
-      }),
-    );
-    journal.close();
+    const data = dayThatReplaysDifferently();
     const refused = opdDesk(['report', '--data', data, '--date', DATE]);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/--replay-anyway \(to opd-desk, apply, export or report\)/);

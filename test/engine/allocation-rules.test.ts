@@ -217,12 +217,7 @@ describe('rule 6: promotion', () => {
     d.book('B', 'walk-in', '10:00');
     d.book('Paid for ten', 'paid', '10:00'); // SHR-003 waits for 10:00, ahead in queue order
     d.book('Walker for nine', 'walk-in', '09:00'); // SHR-004 waits for 09:00
-    expect(d.run({ op: 'cancel', token: 'SHR-001' })).toEqual({
-      op: 'cancel',
-      status: 'CANCELLED',
-      token: 'SHR-001',
-      promoted: 'SHR-004',
-    });
+    expect(d.run({ op: 'cancel', token: 'SHR-001' })).toEqual({ op: 'cancel', status: 'CANCELLED', token: 'SHR-001', promoted: 'SHR-004' });
     expect(d.status('SHR-003')).toBe('WAITLISTED');
   });
 
@@ -238,12 +233,7 @@ describe('rule 6: promotion', () => {
     const d = desk(rosterOf({ sharma: [1] }));
     d.book('Seated');
     d.book('Waiting');
-    expect(d.run({ op: 'no-show', token: 'SHR-001' })).toEqual({
-      op: 'no-show',
-      status: 'NO_SHOW',
-      token: 'SHR-001',
-      promoted: 'SHR-002',
-    });
+    expect(d.run({ op: 'no-show', token: 'SHR-001' })).toEqual({ op: 'no-show', status: 'NO_SHOW', token: 'SHR-001', promoted: 'SHR-002' });
     expect(d.status('SHR-001')).toBe('NO_SHOW');
     expect(d.status('SHR-002')).toBe('BOOKED');
   });

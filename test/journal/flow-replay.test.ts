@@ -2,23 +2,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultRoster, snapshot, type Command, type Result } from '../../src/engine/index.js';
-import type { Journal } from '../../src/journal/journal.js';
-import { DeskSession } from '../../src/journal/session.js';
 import { SqliteJournal } from '../../src/journal/sqlite-journal.js';
+import { deskSessions } from '../support/session.js';
 
 const DATE = '2026-03-02';
-const journals: Journal[] = [];
-afterEach(() => {
-  while (journals.length > 0) journals.pop()!.close();
-});
-
-function open(file: string): DeskSession {
-  const journal = SqliteJournal.open(file);
-  journals.push(journal);
-  return DeskSession.open({ journal, date: DATE, desk: 'deskA', fallbackRoster: defaultRoster(), now: () => new Date('2026-03-02T09:30:00Z') });
-}
+const open = deskSessions(DATE);
 
 const fileOf = () => join(mkdtempSync(join(tmpdir(), 'opd-desk-flow-')), 'desk.db');
 
@@ -47,7 +37,6 @@ describe('journaled front-desk flow', () => {
   it('a journal written before SPEC §5 (results as the earlier engine recorded them) opens with nothing different', () => {
     const file = fileOf();
     const journal = SqliteJournal.open(file);
-    journals.push(journal);
     // Results copied from SPEC §3's shapes, as an earlier opd-desk stored them.
     const earlier: [Command, Result][] = [
       [
@@ -75,6 +64,7 @@ describe('journaled front-desk flow', () => {
     journal.exclusive((locked) => {
       earlier.forEach(([command, result], i) => locked.append(DATE, { seq: i + 1, command, result, at: '2026-03-02T09:00:00Z', desk: 'old' }));
     });
+    journal.close();
     const desk = open(file);
     expect(desk.mismatches).toEqual([]);
     expect(desk.day.tokens.map((t) => t.status)).toEqual(['CANCELLED', 'COMPLETED']);

@@ -1,5 +1,6 @@
 /** A dashboard on a day built by commands, in a fake terminal of a chosen size. */
 import { act } from 'react';
+import { expect } from 'vitest';
 import { createDay, defaultRoster, type Command, type Result, type Roster } from '../../src/engine/index.js';
 import { createDeskStore, type DeskStore } from '../../src/store/desk-store.js';
 import { App } from '../../src/ui/App.js';
@@ -50,6 +51,16 @@ export async function exitsOn(desk: DeskOnScreen, keys: string): Promise<boolean
   await desk.press(keys);
   await done;
   return exited;
+}
+
+/** Check-ins of these tokens, in order. */
+export const checkIns = (...tokens: string[]): Command[] => tokens.map((token) => ({ op: 'check-in', token }));
+
+/** Every line of a frame fits the terminal, and the frame is one row short of it. */
+export function expectFits(frame: string, columns: number, rows: number): void {
+  const lines = frame.split('\n');
+  expect(lines.length).toBeLessThanOrEqual(rows - 1);
+  for (const line of lines) expect([...line].length).toBeLessThanOrEqual(columns);
 }
 
 export const book = (patient: string, source = 'walk-in', slot?: string, doctor = 'sharma'): Command => ({

@@ -7,7 +7,7 @@ import { EventEmitter } from 'node:events';
 import { stripVTControlCharacters } from 'node:util';
 import { render } from 'ink';
 import { act, type ReactElement } from 'react';
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { FakeStdin } from './fake-stdin.js';
 
 class FakeStdout extends EventEmitter {
@@ -110,4 +110,15 @@ export function renderAt(element: ReactElement, columns: number, rows: number, {
     waitUntilExit: () => instance.waitUntilExit(),
     stdout,
   };
+}
+
+/** Fakes only the player's clocks (React's own scheduling keeps running) and unmounts the current screen after each test. */
+export function fakePlayerClocks(current: () => Terminal | undefined): void {
+  beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+  });
+  afterEach(() => {
+    current()?.unmount();
+    vi.useRealTimers();
+  });
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Roster } from '../../src/engine/index.js';
-import { book, busyDay, deskAt, type DeskOnScreen } from '../support/desk.js';
+import { book, busyDay, deskAt, expectFits, type DeskOnScreen } from '../support/desk.js';
 import { KEYS } from '../support/terminal.js';
 
 let desk: DeskOnScreen | undefined;
@@ -9,13 +9,6 @@ afterEach(() => desk?.unmount());
 function open(columns: number, rows: number, commands = busyDay, roster?: Roster) {
   desk = deskAt(columns, rows, commands, roster);
   return desk;
-}
-
-/** Every line of a frame fits the terminal, and the frame is one row short of it. */
-function expectFits(frame: string, columns: number, rows: number) {
-  const lines = frame.split('\n');
-  expect(lines.length).toBeLessThanOrEqual(rows - 1);
-  for (const line of lines) expect([...line].length).toBeLessThanOrEqual(columns);
 }
 
 const fiveDoctors: Roster = {

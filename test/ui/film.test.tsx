@@ -1,22 +1,16 @@
 /** The simulation's film: one clock, a page per Left/Right, and a footer that says what Space will do. */
 import { act } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultRoster } from '../../src/engine/index.js';
 import { DEFAULT_ARRIVAL_MODEL } from '../../src/simulation/arrival-model.js';
 import type { DayReport } from '../../src/simulation/report.js';
 import { prepareSimulation } from '../../src/simulation/simulate.js';
 import { DeskProvider } from '../../src/ui/desk-context.js';
 import { SimulationApp } from '../../src/ui/SimulationApp.js';
-import { KEYS, renderAt, type Terminal } from '../support/terminal.js';
+import { KEYS, fakePlayerClocks, renderAt, type Terminal } from '../support/terminal.js';
 
 let screen: Terminal | undefined;
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
-});
-afterEach(() => {
-  screen?.unmount();
-  vi.useRealTimers();
-});
+fakePlayerClocks(() => screen);
 
 function play(columns: number, rows: number, onReport?: (report: DayReport) => void) {
   const { runner, store } = prepareSimulation(defaultRoster(), DEFAULT_ARRIVAL_MODEL, 7);

@@ -6,7 +6,7 @@ import { createDeskStore, type DeskStore } from '../../src/store/desk-store.js';
 import { bigText, fitBig } from '../../src/ui/big-type.js';
 import { DeskProvider } from '../../src/ui/desk-context.js';
 import { LobbyBoard } from '../../src/ui/LobbyBoard.js';
-import { book } from '../support/desk.js';
+import { book, checkIns } from '../support/desk.js';
 import { KEYS, renderAt, type Terminal } from '../support/terminal.js';
 
 let screen: Terminal | undefined;
@@ -31,10 +31,7 @@ const morning: Command[] = [
   book('Dev Patel', 'online', '09:00'),
   book('Meena Iyer', 'walk-in', '09:00'),
   book('Ravi Kumar', 'paid', '09:00', 'reddy'),
-  { op: 'check-in', token: 'SHR-001' },
-  { op: 'check-in', token: 'SHR-002' },
-  { op: 'check-in', token: 'SHR-003' },
-  { op: 'check-in', token: 'SHR-004' },
+  ...checkIns('SHR-001', 'SHR-002', 'SHR-003', 'SHR-004'),
   { op: 'clock', time: '09:00' },
   { op: 'call', doctor: 'sharma' },
 ];

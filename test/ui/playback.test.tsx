@@ -1,23 +1,15 @@
 import { act } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultRoster } from '../../src/engine/index.js';
 import { DEFAULT_ARRIVAL_MODEL } from '../../src/simulation/arrival-model.js';
 import { TICK_MS } from '../../src/simulation/player.js';
 import { prepareSimulation } from '../../src/simulation/simulate.js';
 import { DeskProvider } from '../../src/ui/desk-context.js';
 import { SimulationApp } from '../../src/ui/SimulationApp.js';
-import { renderAt, type Terminal } from '../support/terminal.js';
+import { fakePlayerClocks, renderAt, type Terminal } from '../support/terminal.js';
 
 let screen: Terminal | undefined;
-
-beforeEach(() => {
-  // Only the player's clocks are faked; React's own scheduling keeps running.
-  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
-});
-afterEach(() => {
-  screen?.unmount();
-  vi.useRealTimers();
-});
+fakePlayerClocks(() => screen);
 
 function play(columns = 120, rows = 40) {
   const { store, runner } = prepareSimulation(defaultRoster(), DEFAULT_ARRIVAL_MODEL, 7);

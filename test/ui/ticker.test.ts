@@ -2,24 +2,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createDay, defaultRoster } from '../../src/engine/index.js';
-import type { Journal } from '../../src/journal/journal.js';
-import { DeskSession } from '../../src/journal/session.js';
-import { SqliteJournal } from '../../src/journal/sqlite-journal.js';
 import { createDeskStore } from '../../src/store/desk-store.js';
 import { book } from '../support/desk.js';
+import { deskSessions } from '../support/session.js';
 
-const journals: Journal[] = [];
-afterEach(() => {
-  while (journals.length > 0) journals.pop()!.close();
-});
-
-function open(file: string): DeskSession {
-  const journal = SqliteJournal.open(file);
-  journals.push(journal);
-  return DeskSession.open({ journal, date: '2026-03-02', desk: 'deskA', fallbackRoster: defaultRoster(), now: () => new Date('2026-03-02T09:30:00Z') });
-}
+const open = deskSessions('2026-03-02');
 
 const texts = (store: ReturnType<typeof createDeskStore>) => store.getState().ticker.map((line) => `${line.time} ${line.text}`);
 

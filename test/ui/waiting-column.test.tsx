@@ -1,7 +1,7 @@
 /** Each doctor's column: who is in consultation and who waits, in call order, how long, who is overdue. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultRoster, type Command } from '../../src/engine/index.js';
-import { book, busyDay, deskAt, type DeskOnScreen } from '../support/desk.js';
+import { book, busyDay, checkIns, deskAt, expectFits, type DeskOnScreen } from '../support/desk.js';
 
 let desk: DeskOnScreen | undefined;
 afterEach(() => desk?.unmount());
@@ -10,21 +10,13 @@ afterEach(() => desk?.unmount());
 const counterDay: Command[] = [
   ...busyDay,
   { op: 'clock', time: '08:20' },
-  { op: 'check-in', token: 'SHR-001' },
-  { op: 'check-in', token: 'SHR-002' },
+  ...checkIns('SHR-001', 'SHR-002'),
   { op: 'clock', time: '08:50' },
-  { op: 'check-in', token: 'SHR-003' },
-  { op: 'check-in', token: 'SHR-005' },
+  ...checkIns('SHR-003', 'SHR-005'),
   { op: 'clock', time: '09:05' },
   { op: 'call', doctor: 'sharma' },
   { op: 'clock', time: '09:12' },
 ];
-
-function expectFits(frame: string, columns: number, rows: number) {
-  const lines = frame.split('\n');
-  expect(lines.length).toBeLessThanOrEqual(rows - 1);
-  for (const line of lines) expect([...line].length).toBeLessThanOrEqual(columns);
-}
 
 describe('the waiting list in each column', () => {
   it('shows the patient in consultation, then the checked-in patients in call order with their minutes, at 120x40', () => {
@@ -59,7 +51,7 @@ describe('the waiting list in each column', () => {
   });
 
   it('keeps the frame inside 80x24, the list shortened with the rest counted', () => {
-    const more: Command[] = [...counterDay, book('Usha Khan', 'walk-in', '09:00'), { op: 'check-in', token: 'SHR-006' }, { op: 'check-in', token: 'SHR-004' }];
+    const more: Command[] = [...counterDay, book('Usha Khan', 'walk-in', '09:00'), ...checkIns('SHR-006', 'SHR-004')];
     desk = deskAt(80, 24, more);
     const frame = desk.frame();
     expectFits(frame, 80, 24);
