@@ -5,7 +5,7 @@
  */
 export type Screen = 'board' | 'help' | 'callbacks' | 'question' | 'form' | 'cancel' | 'move' | 'away' | 'film' | 'report' | 'detail' | 'lobby';
 
-type KeyName = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'return' | 'escape' | 'tab' | 'backspace';
+export type KeyName = 'upArrow' | 'downArrow' | 'leftArrow' | 'rightArrow' | 'pageUp' | 'pageDown' | 'return' | 'escape' | 'tab' | 'backspace';
 
 export interface KeySpec {
   /** A printable key, matched exactly. */
@@ -35,10 +35,13 @@ export interface Binding {
 
 export const input = (...characters: string[]): KeySpec[] => characters.map((c) => ({ input: c }));
 
-const UP_DOWN: KeySpec[] = [
-  { key: 'upArrow', delta: -1 },
-  { key: 'downArrow', delta: 1 },
+/** Two named keys that go two ways: the first back, the second forward. */
+export const twoWay = (back: KeyName, forward: KeyName): KeySpec[] => [
+  { key: back, delta: -1 },
+  { key: forward, delta: 1 },
 ];
+
+const UP_DOWN = twoWay('upArrow', 'downArrow');
 const K_J: KeySpec[] = [
   { input: 'k', delta: -1 },
   { input: 'j', delta: 1 },

@@ -5,7 +5,7 @@
  * README against it). A key spec may carry a `delta` for keys that go two ways.
  */
 import type { KeyPress } from './key-burst.js';
-import { ctrlC, digitPick, enterKey, escapeKey, input, tabFields, upDown, yesNo, type Binding, type KeySpec, type Screen } from './keymap-parts.js';
+import { ctrlC, digitPick, enterKey, escapeKey, input, tabFields, twoWay, upDown, yesNo, type Binding, type KeySpec, type Screen } from './keymap-parts.js';
 
 export type { Binding, KeySpec, Screen } from './keymap-parts.js';
 
@@ -107,37 +107,13 @@ export const KEYMAP: readonly Binding[] = [
   {
     screen: 'board',
     action: 'doctor',
-    keys: [
-      { key: 'leftArrow', delta: -1 },
-      { key: 'tab', shift: true, delta: -1 },
-      { key: 'rightArrow', delta: 1 },
-      { key: 'tab', delta: 1 },
-    ],
+    keys: [...twoWay('leftArrow', 'rightArrow'), { key: 'tab', shift: true, delta: -1 }, { key: 'tab', delta: 1 }],
     label: '← → or Tab / Shift+Tab',
     help: 'previous / next doctor (pages follow)',
     hint: { key: '←→', action: 'doctor' },
   },
-  {
-    screen: 'board',
-    action: 'row',
-    keys: [
-      { key: 'upArrow', delta: -1 },
-      { key: 'downArrow', delta: 1 },
-    ],
-    label: '↑ ↓',
-    help: 'move between slots and patients',
-    hint: { key: '↑↓', action: 'move' },
-  },
-  {
-    screen: 'board',
-    action: 'page',
-    keys: [
-      { key: 'pageUp', delta: -1 },
-      { key: 'pageDown', delta: 1 },
-    ],
-    label: 'PgUp PgDn',
-    help: 'previous / next page of doctors',
-  },
+  upDown('board', 'row', 'move between slots and patients', { hint: 'move' }),
+  { screen: 'board', action: 'page', keys: twoWay('pageUp', 'pageDown'), label: 'PgUp PgDn', help: 'previous / next page of doctors' },
   {
     screen: 'board',
     action: 'callbacks',
@@ -246,11 +222,7 @@ export const KEYMAP: readonly Binding[] = [
   {
     screen: 'film',
     action: 'doctor',
-    keys: [
-      { key: 'leftArrow', delta: -1 },
-      { key: 'rightArrow', delta: 1 },
-      { key: 'tab', delta: 1 },
-    ],
+    keys: [...twoWay('leftArrow', 'rightArrow'), { key: 'tab', delta: 1 }],
     label: '← →',
     help: 'page the doctors',
     hint: { key: '←→', action: 'doctors' },
