@@ -3,6 +3,7 @@
  * SIGTERM or SIGINT stops taking requests, answers the ones in flight, ends the event streams
  * and closes the journal.
  */
+import { existsSync } from 'node:fs';
 import type { Roster } from '../engine/index.js';
 import { deskName } from '../journal/place.js';
 import { isPostgresUrl, PgJournal } from '../journal/pg-journal.js';
@@ -53,14 +54,20 @@ async function openData(options: StartOptions, desk: string): Promise<Opened> {
   return { hub, store, close: async () => (hub.close(), journal.close()) };
 }
 
+const withoutKeys = (host: string) =>
+  new ServeError(
+    `no key is configured, so the server listens on loopback only and refuses --host ${host}. ` +
+      'Add a key first (opd-desk keys add NAME --role desk), then every request must carry it.',
+  );
+
 export async function startServer(options: StartOptions): Promise<{ url: string; close: () => Promise<void> }> {
+  const loopback = LOOPBACK.has(options.host);
+  // A journal file that does not exist yet holds no key: refuse before creating it.
+  if (!loopback && !isPostgresUrl(options.file) && !existsSync(options.file)) throw withoutKeys(options.host);
   const { hub, store, close: closeData } = await openData(options, `server@${deskName().split('@')[1] ?? 'host'}`);
-  if (!(await store.hasKeys()) && !LOOPBACK.has(options.host)) {
+  if (!loopback && !(await store.hasKeys())) {
     await closeData();
-    throw new ServeError(
-      `no key is configured, so the server listens on loopback only and refuses --host ${options.host}. ` +
-        'Add a key first (opd-desk keys add NAME --role desk), then every request must carry it.',
-    );
+    throw withoutKeys(options.host);
   }
   const { app } = await buildServer({
     hub,

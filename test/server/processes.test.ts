@@ -1,5 +1,6 @@
 /** `opd-desk serve` as a real process (the built dist): races, SIGKILL under load, restarts. */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
@@ -33,10 +34,12 @@ async function postJson(url: string, body: object, headers: Record<string, strin
 }
 
 describe('opd-desk serve', () => {
-  it('refuses another --host when no key is configured', () => {
-    const run = spawnSync(process.execPath, [CLI, 'serve', '--host', '0.0.0.0', '--port', '0', '--data', dataFile()], { encoding: 'utf8' });
+  it('refuses another --host when no key is configured, leaving no journal file behind', () => {
+    const file = dataFile();
+    const run = spawnSync(process.execPath, [CLI, 'serve', '--host', '0.0.0.0', '--port', '0', '--data', file], { encoding: 'utf8' });
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/no key is configured.*loopback only/);
+    expect(existsSync(file)).toBe(false);
   });
 
   it('on --host 0.0.0.0 (with a key) says it serves every interface, not only the loopback address Fastify names', async () => {
