@@ -39,7 +39,7 @@ export function lobbyText(store: DeskStore): string {
   const lobby = selectLobby(store.getState());
   const lines = lobby.doctors.map(
     (doctor) =>
-      `${doctor.name}: now ${doctor.consulting ?? (doctor.away ? 'away' : '—')} · next ${doctor.next.length > 0 ? doctor.next.join(' ') : '—'} · ${doctor.waiting} waiting`,
+      `${doctor.name}: now ${doctor.now ?? (doctor.away ? 'away' : '—')} · next ${doctor.next.length > 0 ? doctor.next.join(' ') : '—'} · ${doctor.waiting} waiting`,
   );
   return `${[`Lobby ${lobby.clock}`, ...lines].join('\n')}\n`;
 }

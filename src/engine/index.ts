@@ -81,5 +81,6 @@ export { DEFAULT_PHONE_REGION, MAX_PHONE_DIGITS, formatPhone, nameKey, normalise
 export { matchTokens, type MatchOptions } from './search.js';
 export { consultMinutes, expectedTime, waitAlertMinutes, waitingList, type WaitingList, type WaitingPatient } from './counter.js';
 export { HistoryIndex, tokenHistory, type HistoryLine, type LoggedCommand } from './token-history.js';
+export { WAITING_ROOM_NEXT, waitingRoomOf, type WaitingRoom, type WaitingRoomDoctor } from './waiting-room.js';
 export { bookingChange, shownPlacement, stillAsShown, type BookingChange, type BookingOption, type ShownPlacement } from './booking-check.js';
 export { counterWords, duplicateOf, duplicateWords, standing } from './counter-words.js';

@@ -121,7 +121,7 @@ export function eventRoutes(app: FastifyInstance, context: CommandContext, strea
           return;
         }
         pending = false;
-        const view = JSON.stringify(displayOf(session.day));
+        const view = JSON.stringify(displayOf(date, session.day));
         if (view === last) return;
         last = view;
         raw.write(`event: display\ndata: ${view}\n\n`);

@@ -127,7 +127,10 @@ export function readRoutes(app: FastifyInstance, context: CommandContext): void 
       schema: { summary: 'The waiting-room display: token ids only', tags: ['display'], querystring: dateQuery.extend({ key: z.string().optional() }) },
       config: { roles: ['desk', 'display'], keyInQuery: true },
     },
-    (request) => displayOf(dayOf(request).session.day),
+    (request) => {
+      const { date, session } = dayOf(request);
+      return displayOf(date, session.day);
+    },
   );
 
   api.post(

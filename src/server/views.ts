@@ -1,43 +1,16 @@
 /** What the server's read routes answer, computed from a day (pure: no I/O). */
-import { SOURCES, callQueue, formatTime, type Day, type Token } from '../engine/index.js';
+import { SOURCES, formatTime, waitingRoomOf, type Day, type Token, type WaitingRoom } from '../engine/index.js';
 import type { JournalEntry } from '../journal/journal.js';
 import { buildReport, type DayReport } from '../simulation/report.js';
 
-export interface DisplayDoctor {
-  id: string;
-  name: string;
-  /** The token in consultation. */
-  now: string | null;
-  /** The next three in `call` order. */
-  next: string[];
-  /** Checked in and not yet called. */
-  waiting: number;
-  away: boolean;
+/** The waiting-room display feed: the engine's waiting-room view of one date. */
+export interface DisplayView extends WaitingRoom {
+  date: string;
 }
 
-export interface DisplayView {
-  clock: string;
-  doctors: DisplayDoctor[];
-}
-
-/** The waiting-room display: token ids only, never a name or a phone. */
-export function displayOf(day: Day): DisplayView {
-  return {
-    clock: formatTime(day.clock),
-    doctors: day.doctors.map((doctor) => {
-      const queue = callQueue(doctor);
-      // Away: the slot the clock is in (or, between slots, the next one) is off.
-      const current = doctor.slots.find((s) => !s.closed && day.clock < s.end);
-      return {
-        id: doctor.id,
-        name: doctor.name,
-        now: doctor.inConsultation?.id ?? null,
-        next: queue.slice(0, 3).map((t) => t.id),
-        waiting: queue.length,
-        away: current?.off === true,
-      };
-    }),
-  };
+/** Token ids only, never a name or a phone. */
+export function displayOf(date: string, day: Day): DisplayView {
+  return { date, ...waitingRoomOf(day) };
 }
 
 /** §3's token row, with the flow's fields where the engine has them. */

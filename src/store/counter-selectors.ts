@@ -2,45 +2,12 @@
  * What the counter shows beyond the board: the lobby board for the waiting room (token numbers
  * only, never a name or a phone) and a token's detail, with its history from the day's log.
  */
-import { callQueue, expectedTime, findToken, formatPhone, formatTime, HistoryIndex, type HistoryLine, type Source, type Status } from '../engine/index.js';
+import { expectedTime, findToken, formatPhone, formatTime, HistoryIndex, waitingRoomOf, type HistoryLine, type Source, type Status } from '../engine/index.js';
 import type { DeskState } from './desk-store.js';
 import { perVersion } from './selectors.js';
 
-/** How many of the next patients the lobby board shows under the one in consultation. */
-export const LOBBY_NEXT = 3;
-
-export interface LobbyDoctor {
-  name: string;
-  code: string;
-  /** The token in consultation, if anyone is. */
-  consulting: string | null;
-  /** The next checked-in tokens, in call order (at most LOBBY_NEXT). */
-  next: string[];
-  /** How many checked-in patients wait to be called. */
-  waiting: number;
-  /** Away now (SPEC §5 `absent`): the slot the clock is in is off. */
-  away: boolean;
-}
-
-export interface LobbyView {
-  clock: string;
-  doctors: LobbyDoctor[];
-}
-
-export const selectLobby = perVersion((day): LobbyView => ({
-  clock: formatTime(day.clock),
-  doctors: day.doctors.map((doctor) => {
-    const queue = callQueue(doctor);
-    return {
-      name: doctor.name,
-      code: doctor.code,
-      consulting: doctor.inConsultation?.id ?? null,
-      next: queue.slice(0, LOBBY_NEXT).map((token) => token.id),
-      waiting: queue.length,
-      away: doctor.slots.some((slot) => slot.off && slot.start <= day.clock && day.clock < slot.end),
-    };
-  }),
-}));
+/** The lobby board: the waiting room's view of the day (the engine's, as the server's display feed). */
+export const selectLobby = perVersion(waitingRoomOf);
 
 export interface TokenDetail {
   token: string;

@@ -3,7 +3,7 @@
  * next three and how many wait. Token numbers only: never a name or a phone. When the doctors
  * do not fit side by side, they are shown a page at a time.
  */
-import type { LobbyDoctor } from '../store/counter-selectors.js';
+import type { WaitingRoomDoctor } from '../engine/index.js';
 import { fitBig } from './big-type.js';
 import { cut, type Line } from './lines.js';
 
@@ -22,15 +22,15 @@ export function lobbyPaging(width: number, doctors: number): LobbyPaging {
 }
 
 /** One doctor's column, exactly `height` lines or fewer, none wider than `width`. */
-export function lobbyColumn(doctor: LobbyDoctor, width: number, height: number): Line[] {
+export function lobbyColumn(doctor: WaitingRoomDoctor, width: number, height: number): Line[] {
   const lines: Line[] = [
     [{ text: cut(doctor.name, width), bold: true, color: 'cyan' }],
-    [{ text: 'Now seeing', dim: true }, ...(doctor.consulting === null ? [] : [{ text: ` ${doctor.consulting}`, bold: true }])],
+    [{ text: 'Now seeing', dim: true }, ...(doctor.now === null ? [] : [{ text: ` ${doctor.now}`, bold: true }])],
   ];
   // Name, label, a blank, "Next", three tokens and the count take eight lines; large type gets the rest.
-  const big = doctor.consulting === null ? null : fitBig(doctor.consulting, width, height - 8);
-  if (doctor.consulting === null) lines.push(doctor.away ? [{ text: 'Away now', bold: true, color: 'magenta' }] : [{ text: '—', dim: true }]);
-  else if (big === null) lines.push([{ text: doctor.consulting, bold: true, color: 'yellow' }]);
+  const big = doctor.now === null ? null : fitBig(doctor.now, width, height - 8);
+  if (doctor.now === null) lines.push(doctor.away ? [{ text: 'Away now', bold: true, color: 'magenta' }] : [{ text: '—', dim: true }]);
+  else if (big === null) lines.push([{ text: doctor.now, bold: true, color: 'yellow' }]);
   else lines.push(...big.map((row): Line => [{ text: row, color: 'yellow', bold: true }]));
   lines.push([{ text: ' ' }], [{ text: 'Next', dim: true }]);
   if (doctor.next.length === 0) lines.push([{ text: '  nobody waiting', dim: true }]);

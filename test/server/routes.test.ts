@@ -172,7 +172,8 @@ describe('reads', () => {
   it('GET /api/v1/display carries token ids and counts, never a name or phone', async () => {
     for (const token of ['SHR-002', 'SHR-003']) await server.app.inject(post(`/api/v1/tokens/${token}/check-in`, {}));
     const response = await server.app.inject({ method: 'GET', url: '/api/v1/display' });
-    expect(response.json().doctors[0]).toMatchObject({ id: 'sharma', next: ['SHR-002', 'SHR-003'], waiting: 2, away: false });
+    expect(response.json()).toMatchObject({ date: DATE, clock: expect.stringMatching(/^\d\d:\d\d$/) });
+    expect(response.json().doctors[0]).toMatchObject({ id: 'sharma', code: 'SHR', next: ['SHR-002', 'SHR-003'], waiting: 2, away: false });
     expect(response.body).not.toMatch(/Ravi|Meena|98450/);
   });
 

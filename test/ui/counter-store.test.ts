@@ -84,7 +84,7 @@ describe("the lobby's view", () => {
     for (const token of ['SHR-001', 'SHR-002', 'SHR-003', 'SHR-004', 'SHR-005']) store.getState().dispatch({ op: 'check-in', token });
     store.getState().dispatch({ op: 'call', doctor: 'sharma' });
     const sharma = selectLobby(store.getState()).doctors[0]!;
-    expect(sharma).toEqual({ name: 'Dr. Sharma', code: 'SHR', consulting: 'SHR-001', next: ['SHR-002', 'SHR-003', 'SHR-004'], waiting: 4, away: false });
-    expect(selectLobby(store.getState()).doctors[1]).toEqual({ name: 'Dr. Reddy', code: 'RED', consulting: null, next: [], waiting: 0, away: false });
+    expect(sharma).toEqual({ id: 'sharma', code: 'SHR', name: 'Dr. Sharma', now: 'SHR-001', next: ['SHR-002', 'SHR-003', 'SHR-004'], waiting: 4, away: false });
+    expect(selectLobby(store.getState()).doctors[1]).toEqual({ id: 'reddy', code: 'RED', name: 'Dr. Reddy', now: null, next: [], waiting: 0, away: false });
   });
 });
