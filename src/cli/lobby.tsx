@@ -4,30 +4,29 @@
  * only; it never writes, not even the clock (the desks move it).
  */
 import { render } from 'ink';
+import type { ReactElement } from 'react';
+import { DisplayFeed } from '../keeper/display-feed.js';
+import { NotSentError } from '../keeper/http.js';
 import { DeskSession } from '../journal/session.js';
-import { defaultRoster } from '../engine/index.js';
-import { createDeskStore, type DeskStore } from '../store/desk-store.js';
+import { defaultRoster, type WaitingRoom } from '../engine/index.js';
+import { createDeskStore } from '../store/desk-store.js';
 import { selectLobby } from '../store/counter-selectors.js';
 import { terminalSafe, terminalSafeLines } from '../text/terminal-safe.js';
 import { defaultDataFile, localDate, parseDate } from '../journal/place.js';
 import { SqliteJournal } from '../journal/sqlite-journal.js';
 import { DeskProvider } from '../ui/desk-context.js';
-import { LobbyBoard } from '../ui/LobbyBoard.js';
+import { FeedLobbyBoard, LobbyBoard } from '../ui/LobbyBoard.js';
 import { FRAME_RATE, SYNC_EVERY_MS, titlesOf } from './dashboard.js';
 import { openRecordedJournal, type DayOptions } from './open-day.js';
-import { connectRemote, type RemoteDeskOptions } from './remote-dashboard.js';
+import { serverAddress, type RemoteDeskOptions } from './remote-dashboard.js';
+import { UsageError } from './usage-error.js';
 import { enterAlternateScreen } from './terminal-screen.js';
 
-/** Draws the lobby board of a store until q or Esc; the caller keeps the store up to date. */
-export async function showLobby(store: DeskStore, title: string): Promise<void> {
+/** Draws a lobby board until q or Esc; the caller keeps what it shows up to date. */
+export async function showLobby(board: ReactElement): Promise<void> {
   const screen = enterAlternateScreen(process.stdout);
   try {
-    const instance = render(
-      <DeskProvider store={store}>
-        <LobbyBoard title={title} />
-      </DeskProvider>,
-      { exitOnCtrlC: false, incrementalRendering: false, maxFps: FRAME_RATE },
-    );
+    const instance = render(board, { exitOnCtrlC: false, incrementalRendering: false, maxFps: FRAME_RATE });
     await instance.waitUntilExit();
   } finally {
     screen.restore();
@@ -35,8 +34,7 @@ export async function showLobby(store: DeskStore, title: string): Promise<void> 
 }
 
 /** The lobby board as plain text, for a pipe or a file: who is being seen, who is next. */
-export function lobbyText(store: DeskStore): string {
-  const lobby = selectLobby(store.getState());
+export function lobbyText(lobby: WaitingRoom): string {
   const lines = lobby.doctors.map(
     (doctor) =>
       `${doctor.name}: now ${doctor.now ?? (doctor.away ? 'away' : '—')} · next ${doctor.next.length > 0 ? doctor.next.join(' ') : '—'} · ${doctor.waiting} waiting`,
@@ -77,14 +75,18 @@ export async function lobbyCommand(options: DayOptions): Promise<number> {
     });
     const store = createDeskStore(session);
     if (!terminal) {
-      process.stdout.write(terminalSafeLines(lobbyText(store)));
+      process.stdout.write(terminalSafeLines(lobbyText(selectLobby(store.getState()))));
       process.stderr.write('opd-desk: the lobby board needs a terminal; printed it instead.\n');
       return 0;
     }
     const timer = setInterval(() => store.getState().sync(), SYNC_EVERY_MS);
     try {
       const day = titlesOf(date, true)[1];
-      await showLobby(store, `Waiting room · ${day} · please wait for your token`);
+      await showLobby(
+        <DeskProvider store={store}>
+          <LobbyBoard title={`Waiting room · ${day} · please wait for your token`} />
+        </DeskProvider>,
+      );
     } finally {
       clearInterval(timer);
     }
@@ -95,22 +97,30 @@ export async function lobbyCommand(options: DayOptions): Promise<number> {
 }
 
 /**
- * `opd-desk lobby --server URL`: the same board on a day kept by an `opd-desk serve` server,
- * following its event stream as a remote desk does; it never sends a command. It needs a desk key
- * (the day is rebuilt from the desks' stream), though it shows token numbers only.
+ * `opd-desk lobby --server URL`: the same board for a day kept by an `opd-desk serve` server,
+ * following its display feed (token ids only), so a `display` key is enough; it never sends a
+ * command. While the server cannot be reached it keeps the last board and says so.
  */
 export async function remoteLobbyCommand(options: RemoteDeskOptions): Promise<number> {
-  const { keeper } = await connectRemote(options);
+  const server = serverAddress(options.server);
+  const key = options.key ?? (process.env.OPD_DESK_KEY || undefined);
+  let feed: DisplayFeed;
   try {
-    const store = createDeskStore(keeper);
+    feed = await DisplayFeed.connect({ server, ...(key !== undefined && { key }), ...(options.date !== undefined && { date: options.date }) });
+  } catch (error) {
+    if (error instanceof NotSentError) throw new UsageError(error.message);
+    throw error;
+  }
+  try {
     if (process.stdout.isTTY !== true || process.stdin.isTTY !== true) {
-      process.stdout.write(terminalSafeLines(lobbyText(store)));
+      process.stdout.write(terminalSafeLines(lobbyText(feed.view)));
       process.stderr.write('opd-desk: the lobby board needs a terminal; printed it instead.\n');
       return 0;
     }
-    await showLobby(store, `Waiting room · ${titlesOf(keeper.date, keeper.remote.today)[1]} · please wait for your token`);
+    const title = `Waiting room · ${titlesOf(feed.date, feed.date === localDate())[1]} · please wait for your token`;
+    await showLobby(<FeedLobbyBoard title={title} feed={feed} />);
     return 0;
   } finally {
-    keeper.close();
+    feed.close();
   }
 }

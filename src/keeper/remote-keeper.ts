@@ -9,6 +9,9 @@ import { createDay, execute, type Command, type Day, type Outcome, type Result, 
 import { parseRoster } from '../schema/roster.js';
 import type { AsyncDayKeeper, KeeperLink, ReplayMismatch } from './day-keeper.js';
 import { readEvents, type StreamEvent } from './event-stream.js';
+import { authHeaders, causeOf, errorOf, NotSentError, SILENCE_MS, unreachableWords } from './http.js';
+
+export { NotSentError } from './http.js';
 
 export interface RemoteOptions {
   /** The server's address, such as http://10.0.0.5:8080. */
@@ -39,12 +42,7 @@ interface EntryData {
   result: Result;
 }
 
-/** The server could not be reached, or could not record the command: nothing changed there. */
-export class NotSentError extends Error {}
-
 const CONFIRM_WAIT_MS = 3000;
-/** The server sends a heartbeat every 15 s; a stream silent for longer is taken as broken. */
-const SILENCE_MS = 40_000;
 
 export class RemoteKeeper implements AsyncDayKeeper {
   readonly async = true;
@@ -83,9 +81,7 @@ export class RemoteKeeper implements AsyncDayKeeper {
     try {
       response = await http(`${base}/api/v1/day${query}`, { headers: authHeaders(options.key), signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
     } catch (error) {
-      const cause = causeOf(error);
-      if (cause === 'bad port') throw new NotSentError(`port ${new URL(base).port} is one that fetch refuses (bad port): run the server on another`);
-      throw new NotSentError(`cannot reach the server at ${base} (${cause})`);
+      throw new NotSentError(unreachableWords(base, causeOf(error)));
     }
     if (!response.ok) throw new NotSentError(`the server at ${base} answered ${response.status}: ${await errorOf(response)}`);
     const keeper = new RemoteKeeper(options, checkedDay((await response.json()) as RemoteDay, base));
@@ -277,22 +273,4 @@ function checkedDay(day: RemoteDay, base: string): RemoteDay {
   if (!roster.ok) throw new NotSentError(`the server at ${base} sent a roster this desk cannot use: ${roster.error}`);
   if (typeof day.date !== 'string' || !Number.isSafeInteger(day.seq)) throw new NotSentError(`the server at ${base} did not answer a day`);
   return { date: day.date, today: day.today === true, roster: roster.roster, seq: day.seq };
-}
-
-function authHeaders(key: string | undefined): Record<string, string> {
-  return key === undefined ? {} : { authorization: `Bearer ${key}` };
-}
-
-function causeOf(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error as Error).message ?? String(error);
-}
-
-async function errorOf(response: Response): Promise<string> {
-  try {
-    const body = (await response.json()) as { error?: string };
-    return body.error ?? response.statusText;
-  } catch {
-    return response.statusText;
-  }
 }

@@ -1,11 +1,13 @@
 /**
- * The lobby board: a full-screen view of the day for the waiting room's TV. It only reads the
- * store (which follows the journal as a second desk does) and never sends a command; its one
- * key leaves it.
+ * The lobby board: a full-screen view of the day for the waiting room's TV. It only reads (the
+ * desk store that follows the journal as a second desk does, or a server's display feed) and
+ * never sends a command; its one key leaves it.
  */
 import { Box, useApp, useInput } from 'ink';
 import { Text } from './safe-text.js';
-import { useEffect, useState } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
+import type { WaitingRoom } from '../engine/index.js';
+import type { KeeperLink } from '../keeper/day-keeper.js';
 import { selectLobby } from '../store/counter-selectors.js';
 import { useDesk } from './desk-context.js';
 import { keysOf } from './key-burst.js';
@@ -20,10 +22,34 @@ export const LOBBY_ACTIONS = { quit: 'quit' } as const;
 /** How long each page of doctors stays up when they do not all fit. */
 export const LOBBY_PAGE_MS = 8000;
 
+/** The board of the day the desk store keeps. */
 export function LobbyBoard({ title }: { title: string }) {
+  return <WaitingRoomBoard title={title} lobby={useDesk(selectLobby)} />;
+}
+
+/** Where a lobby on another machine gets its view: a server's display feed. */
+export interface WaitingRoomSource {
+  readonly view: WaitingRoom;
+  readonly link: KeeperLink;
+  subscribe(listener: () => void): () => void;
+}
+
+/** The board of a server's display feed; says so while the server cannot be reached. */
+export function FeedLobbyBoard({ title, feed }: { title: string; feed: WaitingRoomSource }) {
+  const view = useSyncExternalStore(
+    (listener) => feed.subscribe(listener),
+    () => feed.view,
+  );
+  const link = useSyncExternalStore(
+    (listener) => feed.subscribe(listener),
+    () => feed.link,
+  );
+  return <WaitingRoomBoard title={title} lobby={view} notice={link.notice} />;
+}
+
+export function WaitingRoomBoard({ title, lobby, notice = null }: { title: string; lobby: WaitingRoom; notice?: string | null }) {
   const { exit } = useApp();
   const size = useTerminalSize();
-  const lobby = useDesk(selectLobby);
   const paging = lobbyPaging(size.columns, lobby.doctors.length);
   const [turn, setTurn] = useState(0);
   useEffect(() => {
@@ -37,7 +63,7 @@ export function LobbyBoard({ title }: { title: string }) {
   const page = turn % paging.pages;
   const shown = lobby.doctors.slice(page * paging.perPage, (page + 1) * paging.perPage);
   // One row for the header, and the frame one row short of the terminal (as the desk's).
-  const height = Math.max(6, size.rows - 2);
+  const height = Math.max(6, size.rows - 2 - (notice === null ? 0 : 1));
   const right = `${paging.pages > 1 ? `page ${page + 1}/${paging.pages} · ` : ''}${lobby.clock}`;
   return (
     <Box flexDirection="column" width={size.columns} height={size.rows - 1} overflowY="hidden">
@@ -47,6 +73,11 @@ export function LobbyBoard({ title }: { title: string }) {
         </Text>
         <Text bold>{right}</Text>
       </Box>
+      {notice !== null && (
+        <Text color="red" bold wrap="truncate">
+          {notice}
+        </Text>
+      )}
       <Box height={height} columnGap={LOBBY_GAP} overflowY="hidden">
         {shown.map((doctor) => (
           <Box key={doctor.code} flexDirection="column" width={paging.columnWidth} height={height} overflowY="hidden">

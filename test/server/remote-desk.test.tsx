@@ -12,7 +12,8 @@ import { RemoteKeeper } from '../../src/keeper/remote-keeper.js';
 import { createDeskStore } from '../../src/store/desk-store.js';
 import { App } from '../../src/ui/App.js';
 import { DeskProvider } from '../../src/ui/desk-context.js';
-import { LobbyBoard } from '../../src/ui/LobbyBoard.js';
+import { FeedLobbyBoard } from '../../src/ui/LobbyBoard.js';
+import { DisplayFeed } from '../../src/keeper/display-feed.js';
 import { KEYS, renderAt, type Terminal } from '../support/terminal.js';
 import { dataFile } from './support.js';
 
@@ -51,7 +52,7 @@ function freePort(): Promise<number> {
 }
 
 const running: Running[] = [];
-const open: { keeper: RemoteKeeper; terminal: Terminal }[] = [];
+const open: { keeper: { close(): void }; terminal: Terminal }[] = [];
 
 async function remoteDesk(base: string): Promise<Terminal> {
   const keeper = await RemoteKeeper.connect({ server: base, retryMs: 100 });
@@ -178,20 +179,22 @@ async function post(base: string, path: string, body: object): Promise<void> {
   expect(answer.status, `${path} ${JSON.stringify(body)}`).toBeLessThan(300);
 }
 
+/** The lobby board on a server's display feed, in a fake 120x40 terminal. */
+async function remoteLobby(base: string, key?: string): Promise<Terminal> {
+  const feed = await DisplayFeed.connect({ server: base, retryMs: 100, ...(key !== undefined && { key }) });
+  const terminal = renderAt(<FeedLobbyBoard title="Waiting room" feed={feed} />, 120, 40, { inAct: false });
+  open.push({ keeper: feed, terminal });
+  return terminal;
+}
+
+const addKey = (file: string, role: string) =>
+  spawnSync(process.execPath, [CLI, 'keys', 'add', `${role}-1`, '--role', role, '--data', file], { encoding: 'utf8' }).stdout.trim();
+
 describe('the lobby board on a server', () => {
   it('follows the server: a patient called through the API shows as the one in consultation, names never', async () => {
     const server = await serve(dataFile());
     running.push(server);
-    const keeper = await RemoteKeeper.connect({ server: server.base, retryMs: 100 });
-    const terminal = renderAt(
-      <DeskProvider store={createDeskStore(keeper)}>
-        <LobbyBoard title="Waiting room" />
-      </DeskProvider>,
-      120,
-      40,
-      { inAct: false },
-    );
-    open.push({ keeper, terminal });
+    const terminal = await remoteLobby(server.base);
     await terminal.waitFor((frame) => frame.includes('Waiting room'));
     await post(server.base, '/api/v1/bookings', { doctor: 'sharma', patient: 'Asha Rao', slot: '09:00' });
     await post(server.base, '/api/v1/bookings', { doctor: 'sharma', patient: 'Kiran Shah', slot: '09:00' });
@@ -202,6 +205,45 @@ describe('the lobby board on a server', () => {
     const frame = await terminal.waitFor((f) => f.includes('Now seeing SHR-001') && f.includes('SHR-002'));
     expect(frame).not.toContain('Asha Rao');
     expect(frame).not.toContain('Kiran Shah');
+  });
+
+  it('needs no more than a display key; a booking key is refused by name (exit 2)', async () => {
+    const file = dataFile();
+    const display = addKey(file, 'display');
+    const booking = addKey(file, 'booking');
+    const server = await serve(file);
+    running.push(server);
+    await fetch(`${server.base}/api/v1/bookings?date=${DATE}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${booking}` },
+      body: '{"doctor":"sharma","patient":"Asha Rao","slot":"09:00"}',
+    });
+    const run = spawnSync(process.execPath, [CLI, 'lobby', '--server', server.base, '--key', display], { encoding: 'utf8' });
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Dr. Sharma: now — · next — · 0 waiting');
+    const refused = spawnSync(process.execPath, [CLI, 'lobby', '--server', server.base, '--key', booking], { encoding: 'utf8' });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/the server at http:\/\/127\.0\.0\.1:\d+ answered 403/);
+  });
+
+  it('the server gone: the board stays and says it cannot reach the server; back again, it follows once more', async () => {
+    const file = dataFile();
+    const first = await serve(file);
+    running.push(first);
+    const port = Number(new URL(first.base).port);
+    await post(first.base, '/api/v1/bookings', { doctor: 'sharma', patient: 'Asha Rao', slot: '09:00' });
+    await post(first.base, '/api/v1/commands', { op: 'check-in', token: 'SHR-001' });
+    const lobby = await remoteLobby(first.base);
+    await lobby.waitFor((frame) => frame.includes('SHR-001'));
+    await stop(first);
+    const frame = await lobby.waitFor((f) => /Server 127\.0\.0\.1:\d+ unreachable since \d\d:\d\d: retrying\. The board shows \d\d:\d\d/.test(f));
+    expect(frame).toContain('SHR-001');
+    const second = await serve(file, port);
+    running.push(second);
+    await lobby.waitFor((f) => !f.includes('unreachable since'));
+    await post(second.base, '/api/v1/commands', { op: 'clock', time: '09:00' });
+    await post(second.base, '/api/v1/commands', { op: 'call', doctor: 'sharma' });
+    await lobby.waitFor((f) => f.includes('Now seeing SHR-001'));
   });
 
   it('opd-desk lobby --server prints the board when not on a terminal, and refuses --data with --server', async () => {
