@@ -213,9 +213,9 @@ function chooseOptions(input: ColumnLayoutInput): Options {
 
 /**
  * The fewest columns a patient's name gets before it counts as unreadable: a first name and
- * the start of a surname ("Priya Raghu…"), enough to tell two Priyas apart at the counter.
+ * the first letters of a surname ("Priya Rag…"): most first names whole (Meenakshi is nine).
  */
-export const READABLE_NAME = 12;
+export const READABLE_NAME = 10;
 
 /** The widest name a chip can show when its column puts two patients a line. */
 function twoPerLineNameWidth(column: ColumnView, width: number): number {

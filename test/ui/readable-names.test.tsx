@@ -1,6 +1,8 @@
 /** At 80x24 a full day shows fewer doctors a page rather than names cut to `Priy…`. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { selectColumns } from '../../src/store/selectors.js';
+import { formatTime, type Roster } from '../../src/engine/index.js';
+import { rowsFor } from '../../src/ui/board-layout.js';
 import { readablePaging } from '../../src/ui/readable-paging.js';
 import { book, busyDay, deskAt, type DeskOnScreen } from '../support/desk.js';
 import { KEYS } from '../support/terminal.js';
@@ -16,7 +18,7 @@ const SLOTS = ['09:00', '10:00', '11:00', '12:00'];
 const fullDay = ['sharma', 'reddy'].flatMap((doctor) => [...FIRST, ...MORE].map((name, i) => book(name, 'walk-in', SLOTS[Math.floor(i / 4)], doctor)));
 
 describe('a readable name at 80x24', () => {
-  it('shows one doctor a page on a full day, every name at least 12 columns', () => {
+  it('shows one doctor a page on a full day, every name at least 10 columns', () => {
     desk = deskAt(80, 24, fullDay);
     const frame = desk.frame();
     expect(frame).not.toMatch(/[A-Za-z]{1,4}… WLK/);
@@ -56,5 +58,23 @@ describe('a readable name at 80x24', () => {
     expect(readablePaging(80, 21, columns, 2)).toMatchObject({ perPage: 1, first: 2, pages: 3, columnWidth: 80 });
     // Without the full days, two doctors a page again.
     expect(readablePaging(80, 21, columns.slice(2).concat(columns.slice(2)), 0)).toMatchObject({ perPage: 2 });
+  });
+
+  it('still shows three doctors a page at 160x50 on the fullest day, names at 11 columns', () => {
+    const roster: Roster = {
+      doctors: Array.from({ length: 6 }, (_, i) => ({
+        id: `doc-${i}`,
+        name: `Dr. Number ${i}`,
+        code: `D${String.fromCharCode(65 + i)}A`,
+        slots: [9, 10, 11, 12, 14, 15, 16].map((h) => ({ start: formatTime(h * 60), end: formatTime((h + 1) * 60), capacity: 4 })),
+      })),
+    };
+    const everySeat = roster.doctors.flatMap((doctor) =>
+      Array.from({ length: 32 }, (_, i) => book(`Patient ${doctor.id} ${i}`, 'walk-in', undefined, doctor.id)),
+    );
+    desk = deskAt(160, 50, everySeat, roster);
+    expect(readablePaging(160, rowsFor(50).board, selectColumns(desk.store.getState()), 0)).toMatchObject({ perPage: 3, columnWidth: 52 });
+    expect(desk.frame()).toContain('◀ 1/2 ▶');
+    expect(desk.frame()).toMatch(/DAA-001 Patient do… WLK/);
   });
 });
