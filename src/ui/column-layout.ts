@@ -224,9 +224,15 @@ function twoPerLineNameWidth(column: ColumnView, width: number): number {
   return half - token - 1 - ' WLK '.length;
 }
 
-/** Whether the column, laid out at this size, shows every patient's name at READABLE_NAME columns or more. */
+/**
+ * Whether the column, laid out at this size, shows every patient's name at READABLE_NAME columns
+ * or more: one patient a line fits (the layout's first steps, as chooseOptions takes them), or
+ * two a line still leave a name that much room.
+ */
 export function namesReadable(input: ColumnLayoutInput): boolean {
-  return chooseOptions(input).perLine === 1 || twoPerLineNameWidth(input.column, input.width) >= READABLE_NAME;
+  if (twoPerLineNameWidth(input.column, input.width) >= READABLE_NAME) return true;
+  const onePerLine: Options = { foldEnded: true, perLine: 1, overflowMax: Number.POSITIVE_INFINITY, waitingMax: 3, folded: new Set() };
+  return build(input, onePerLine).length <= input.height;
 }
 
 export function layoutColumn(input: ColumnLayoutInput): Line[] {
