@@ -10,7 +10,8 @@ import { useEffect } from 'react';
 import type { Result } from '../engine/index.js';
 import { tokenDetail } from '../store/counter-selectors.js';
 import { selectColumns } from '../store/selectors.js';
-import { paging as pagingFor, rowsFor } from './board-layout.js';
+import { rowsFor } from './board-layout.js';
+import { readablePaging } from './readable-paging.js';
 import { Board } from './Board.js';
 import { AwayDialog } from './AwayDialog.js';
 import { BookingForm } from './BookingForm.js';
@@ -67,7 +68,7 @@ export function App({ title = 'OPD desk', shortTitles = [], quitWarning, liveClo
     const selection = settled(cursor, all);
     return {
       columns: all,
-      perPage: pagingFor(size.columns, all.length, selection.doctor).perPage,
+      perPage: readablePaging(size.columns, rowsFor(size.rows).board, all, selection.doctor).perPage,
       day: store.getState().day,
       quitWarning,
       liveClock,
@@ -91,7 +92,7 @@ export function App({ title = 'OPD desk', shortTitles = [], quitWarning, liveClo
 
   const selection = settled(state.cursor, columns);
   const rows = rowsFor(size.rows);
-  const paging = pagingFor(size.columns, columns.length, selection.doctor);
+  const paging = readablePaging(size.columns, rows.board, columns, selection.doctor);
   const back = () => dispatch({ type: 'close' });
   const finish = (result: Result) => dispatch({ type: 'sent', result });
   const hints = hintsOf(SCREEN_OF[mode.kind]);

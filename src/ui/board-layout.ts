@@ -10,10 +10,16 @@ export interface Paging {
   page: number;
 }
 
-export function paging(width: number, doctors: number, selectedDoctor: number): Paging {
-  const perPage = Math.max(1, Math.min(doctors, Math.floor((width + COLUMN_GAP) / (MIN_COLUMN_WIDTH + COLUMN_GAP))));
+/**
+ * As many doctors a page as fit MIN_COLUMN_WIDTH, fewer while `readable` says a column of that
+ * width would cut patients' names too short (see ./readable-paging.ts).
+ */
+export function paging(width: number, doctors: number, selectedDoctor: number, readable: (columnWidth: number) => boolean = () => true): Paging {
+  const widthOf = (perPage: number) => Math.floor((width - COLUMN_GAP * (perPage - 1)) / perPage);
+  let perPage = Math.max(1, Math.min(doctors, Math.floor((width + COLUMN_GAP) / (MIN_COLUMN_WIDTH + COLUMN_GAP))));
+  while (perPage > 1 && !readable(widthOf(perPage))) perPage--;
   const page = Math.floor(selectedDoctor / perPage);
-  const columnWidth = Math.floor((width - COLUMN_GAP * (perPage - 1)) / perPage);
+  const columnWidth = widthOf(perPage);
   return { perPage, first: page * perPage, columnWidth, pages: Math.ceil(doctors / perPage), page };
 }
 

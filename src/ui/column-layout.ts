@@ -182,10 +182,10 @@ function protectedSlots(input: ColumnLayoutInput): Set<number> {
   return keep;
 }
 
-export function layoutColumn(input: ColumnLayoutInput): Line[] {
-  const { height } = input;
+/** The detail a column gives up to fit its height (see the file's comment for the order). */
+function chooseOptions(input: ColumnLayoutInput): Options {
   const options: Options = { foldEnded: false, perLine: 1, overflowMax: Number.POSITIVE_INFINITY, waitingMax: Number.POSITIVE_INFINITY, folded: new Set() };
-  const fits = () => build(input, options).length <= height;
+  const fits = () => build(input, options).length <= input.height;
 
   if (!fits()) options.foldEnded = true;
   // The waiting patients also show (✓) in their slots: their list gives way before the slots do.
@@ -208,6 +208,36 @@ export function layoutColumn(input: ColumnLayoutInput): Line[] {
       options.folded = new Set(folded);
     }
   }
+  return options;
+}
+
+/**
+ * The fewest columns a patient's name gets before it counts as unreadable: a first name and
+ * the first letters of a surname ("Priya Rag…"): most first names whole (Meenakshi is nine).
+ */
+export const READABLE_NAME = 10;
+
+/** The widest name a chip can show when its column puts two patients a line. */
+function twoPerLineNameWidth(column: ColumnView, width: number): number {
+  const half = Math.floor((width - 2 - 1) / 2);
+  const token = Math.max(7, ...column.slots.flatMap((slot) => slot.chips.map((chip) => chip.token.length)));
+  return half - token - 1 - ' WLK '.length;
+}
+
+/**
+ * Whether the column, laid out at this size, shows every patient's name at READABLE_NAME columns
+ * or more: one patient a line fits (the layout's first steps, as chooseOptions takes them), or
+ * two a line still leave a name that much room.
+ */
+export function namesReadable(input: ColumnLayoutInput): boolean {
+  if (twoPerLineNameWidth(input.column, input.width) >= READABLE_NAME) return true;
+  const onePerLine: Options = { foldEnded: true, perLine: 1, overflowMax: Number.POSITIVE_INFINITY, waitingMax: 3, folded: new Set() };
+  return build(input, onePerLine).length <= input.height;
+}
+
+export function layoutColumn(input: ColumnLayoutInput): Line[] {
+  const { height } = input;
+  const options = chooseOptions(input);
   let lines = build(input, options);
   if (lines.length > height) {
     lines = lines.slice(0, Math.max(0, height - 1));

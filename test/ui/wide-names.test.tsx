@@ -55,7 +55,8 @@ describe('names with emoji, flags, combining marks and wide characters', () => {
   it('are typed, cut and deleted as whole characters in the booking form', async () => {
     desk = deskAt(80, 24);
     await desk.press('b');
-    await desk.press('Priya 🙏🏽', (f) => f.includes('Priya 🙏🏽'));
+    // The field draws the emoji without its skin tone (terminals disagree on its width), and keeps it.
+    await desk.press('Priya 🙏🏽', (f) => f.includes('Name   Priya 🙏'));
     // Backspace takes the emoji with its skin tone, not the tone alone.
     const frame = await desk.press('\u007F', (f) => f.includes('Name   Priya ') && !f.includes('🙏'));
     checkFrame(frame, 80, 24);
