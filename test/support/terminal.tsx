@@ -122,3 +122,12 @@ export function fakePlayerClocks(current: () => Terminal | undefined): void {
     vi.useRealTimers();
   });
 }
+
+/** The terminal sizes a layout is tried at: from the smallest the desk supports to a wide screen. */
+export const LAYOUT_SIZES: readonly [number, number][] = [
+  [40, 12],
+  [60, 20],
+  [80, 24],
+  [120, 40],
+  [200, 50],
+];

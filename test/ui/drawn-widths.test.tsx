@@ -12,7 +12,7 @@ import { plainClusters } from '../../src/text/terminal-drawn.js';
 import { DeskProvider } from '../../src/ui/desk-context.js';
 import { LobbyBoard } from '../../src/ui/LobbyBoard.js';
 import { book, deskAt, type DeskOnScreen } from '../support/desk.js';
-import { KEYS, renderAt, type Terminal } from '../support/terminal.js';
+import { KEYS, LAYOUT_SIZES, renderAt, type Terminal } from '../support/terminal.js';
 
 let screen: DeskOnScreen | Terminal | undefined;
 afterEach(() => screen?.unmount());
@@ -62,13 +62,7 @@ const day: Command[] = [
   book('Asha Rao', 'walk-in', '11:00', 'sharma'),
   book('Dev Patel', 'paid', '11:00', 'reddy'),
 ];
-const SIZES: [number, number][] = [
-  [40, 12],
-  [60, 20],
-  [80, 24],
-  [120, 40],
-  [200, 50],
-];
+const SIZES = LAYOUT_SIZES;
 
 describe('the plain form of a cluster terminals disagree on', () => {
   it('drops a skin tone, keeps the first emoji of a ZWJ sequence, the digit of a keycap, the symbol without VS16', () => {

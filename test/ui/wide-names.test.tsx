@@ -2,7 +2,7 @@
 import stringWidth from 'string-width';
 import { afterEach, describe, expect, it } from 'vitest';
 import { book, deskAt, type DeskOnScreen } from '../support/desk.js';
-import { KEYS } from '../support/terminal.js';
+import { KEYS, LAYOUT_SIZES } from '../support/terminal.js';
 
 let desk: DeskOnScreen | undefined;
 afterEach(() => desk?.unmount());
@@ -14,13 +14,7 @@ const day = [
   book('Ravi Kumar', 'emergency', '09:00'),
   book('Zoë 🧕🏾 Khan', 'walk-in', '10:00'),
 ];
-const SIZES: [number, number][] = [
-  [40, 12],
-  [60, 20],
-  [80, 24],
-  [120, 40],
-  [200, 50],
-];
+const SIZES = LAYOUT_SIZES;
 const TAG = /(EMR|PAY|F\/U|ONL|WLK)/g;
 
 function checkFrame(frame: string, columns: number, rows: number) {
