@@ -163,8 +163,8 @@ export class PgJournal implements AsyncJournal {
     const onError = () => (broken = true);
     client.on('error', onError);
     try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_NAMESPACE, date]);
+      // One round trip: a simple query takes no parameters, so the date goes in as a quoted literal.
+      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}, hashtext(${client.escapeLiteral(date)}))`);
       const locked = new LockedDay(client, date);
       const value = await write(locked);
       await locked.flush();
@@ -197,6 +197,16 @@ export class PgJournal implements AsyncJournal {
   /** One parameterised statement on a pooled connection (the server's own records). */
   async sql<R extends pg.QueryResultRow>(statement: string, values: unknown[] = []): Promise<R[]> {
     return (await this.query<R>(statement, values)).rows;
+  }
+
+  /**
+   * Calls `changed` whenever the API keys change through opd-desk (NOTIFY on commit), and on
+   * every (re)connection of the listener. Resolves once the first connection was tried.
+   */
+  async watchKeys(changed: () => void): Promise<() => void> {
+    const stop = this.listener.watchKeys(changed);
+    await this.listener.start();
+    return stop;
   }
 
   /** True while the LISTEN connection is up (false while it reconnects). */

@@ -49,9 +49,19 @@ export class LockedDay {
     if (this.tail !== undefined && afterSeq >= this.tail.after) {
       stored = this.tail.entries.filter((entry) => entry.seq > afterSeq);
     } else {
-      stored = await readWith(this.client, this.date, afterSeq);
+      // The tail and the day's last seq in one round trip (an append asks for the last seq next).
+      const { rows } = await this.client.query<[number, ...(Row | [null, null, null, null, null])]>(
+        {
+          text:
+            'SELECT l.last, c.seq, c.command, c.result, c.at, c.desk FROM (SELECT COALESCE(MAX(seq), 0) AS last FROM commands WHERE date = $1) AS l ' +
+            'LEFT JOIN commands c ON c.date = $1 AND c.seq > $2 ORDER BY c.seq',
+          rowMode: 'array',
+        },
+        [this.date, afterSeq],
+      );
+      stored = rows.flatMap(([, seq, command, result, at, desk]) => (seq === null ? [] : [new RecordedEntry(seq, JSON.parse(command), result, at, desk)]));
       this.tail = { after: afterSeq, entries: stored };
-      if (stored.length > 0) this.stored = stored[stored.length - 1]!.seq;
+      this.stored = rows[0]![0];
     }
     return [...stored, ...this.staged.filter((entry) => entry.seq > afterSeq)];
   }
