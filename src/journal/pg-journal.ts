@@ -11,7 +11,7 @@ import { JournalError, type DayRecord, type JournalEntry } from './journal.js';
 import { explainPg, isUnavailable, redact } from './pg/errors.js';
 import { ApiKeys, type IdempotentAnswer } from './pg/keys.js';
 import { ChangeListener } from './pg/listener.js';
-import { LockedDay, lastSeqWith, readWith } from './pg/locked-day.js';
+import { lastSeqWith, lockAndRead, readWith } from './pg/locked-day.js';
 import { LOCK_NAMESPACE, migrate } from './pg/migrations.js';
 
 export { JournalUnavailableError } from './async-journal.js';
@@ -148,10 +148,10 @@ export class PgJournal implements AsyncJournal {
 
   /**
    * One transaction holding the day's advisory lock; the appends are written together just
-   * before COMMIT. A JournalUnavailableError from here means the connection was lost: if it was
+   * before COMMIT. `readAfter`: the seq the write will read after first (read with the lock). A JournalUnavailableError from here means the connection was lost: if it was
    * lost during COMMIT the write may have been kept, which is why retries carry idempotency keys.
    */
-  async exclusive<T>(date: string, write: (journal: PgExclusiveJournal) => Promise<T>): Promise<T> {
+  async exclusive<T>(date: string, write: (journal: PgExclusiveJournal) => Promise<T>, { readAfter }: { readAfter?: number } = {}): Promise<T> {
     let client: pg.PoolClient;
     try {
       client = await this.pool.connect();
@@ -163,9 +163,8 @@ export class PgJournal implements AsyncJournal {
     const onError = () => (broken = true);
     client.on('error', onError);
     try {
-      // One round trip: a simple query takes no parameters, so the date goes in as a quoted literal.
-      await client.query(`BEGIN; SELECT pg_advisory_xact_lock(${LOCK_NAMESPACE}, hashtext(${client.escapeLiteral(date)}))`);
-      const locked = new LockedDay(client, date);
+      // With `readAfter` the entries after it come with the lock: the write's first read asks nothing.
+      const locked = await lockAndRead(client, LOCK_NAMESPACE, date, readAfter);
       const value = await write(locked);
       await locked.flush();
       // After a failed statement PostgreSQL answers COMMIT with a rollback, not an error.

@@ -244,6 +244,27 @@ describe('the server keys in PostgreSQL', () => {
     expect(await journal.lastSeq(DATE)).toBe(2);
   });
 
+  it("reads the day with its lock when told from where (readAfter): another server's entries, the last seq, then its own append", async () => {
+    const url = await freshDatabase();
+    const [one, two] = [await open(url), await open(url)];
+    for (const seq of [1, 2, 3]) await appendOne(two, seq);
+    const seen = await one.exclusive(
+      DATE,
+      async (locked) => {
+        const missed = (await locked.read(DATE, 1)).map((e) => e.seq);
+        const last = await locked.lastSeq(DATE);
+        await locked.append(DATE, entry(4));
+        return { missed, last, after: (await locked.read(DATE, 2)).map((e) => e.seq) };
+      },
+      { readAfter: 1 },
+    );
+    expect(seen).toEqual({ missed: [2, 3], last: 3, after: [3, 4] });
+    // Nothing to read after the end: the last seq still comes with the lock.
+    const empty = await one.exclusive(DATE, async (locked) => ({ read: await locked.read(DATE, 4), last: await locked.lastSeq(DATE) }), { readAfter: 4 });
+    expect(empty).toEqual({ read: [], last: 4 });
+    expect(plain(await two.read(DATE, 3))).toEqual([entry(4)]);
+  });
+
   it('adds, finds, lists and revokes API keys by their hash', async () => {
     const journal = await open(await freshDatabase());
     expect(await journal.apiKeys.add('front', 'desk', 'hash-1', '2026-03-02T08:00:00Z')).toBe(true);

@@ -26,6 +26,46 @@ export async function readWith(client: Pick<PoolClient, 'query'>, date: string, 
   return rows.map(([seq, command, result, at, desk]) => new RecordedEntry(seq, JSON.parse(command), result, at, desk));
 }
 
+/** The tail and the day's last seq in one statement: the first row carries the last seq even when the tail is empty. */
+const tailQuery = (date: string, afterSeq: string) =>
+  'SELECT l.last, c.seq, c.command, c.result, c.at, c.desk FROM (SELECT COALESCE(MAX(seq), 0) AS last FROM commands WHERE date = ' +
+  date +
+  ') AS l LEFT JOIN commands c ON c.date = ' +
+  date +
+  ' AND c.seq > ' +
+  afterSeq +
+  ' ORDER BY c.seq';
+
+type TailRow = { last: number; seq: number | null; command: string; result: string; at: string; desk: string };
+
+function tailOf(rows: TailRow[]): { last: number; entries: JournalEntry[] } {
+  const entries = rows.flatMap((row) => (row.seq === null ? [] : [new RecordedEntry(row.seq, JSON.parse(row.command), row.result, row.at, row.desk)]));
+  return { last: rows[0]!.last, entries };
+}
+
+/** The entries after `afterSeq` and the day's last seq, in one round trip. */
+export async function readTail(client: Pick<PoolClient, 'query'>, date: string, afterSeq: number): Promise<{ last: number; entries: JournalEntry[] }> {
+  return tailOf((await client.query<TailRow>(tailQuery('$1', '$2'), [date, afterSeq])).rows);
+}
+
+/**
+ * Opens the write's transaction, takes the day's lock and reads the day after `afterSeq`, in one
+ * round trip: a simple query takes no parameters, so the date goes in as a quoted literal.
+ */
+export async function lockAndRead(client: PoolClient, namespace: number, date: string, afterSeq: number | undefined): Promise<LockedDay> {
+  const literal = client.escapeLiteral(date);
+  const lock = `BEGIN; SELECT pg_advisory_xact_lock(${namespace}, hashtext(${literal}))`;
+  const locked = new LockedDay(client, date);
+  if (afterSeq === undefined || !Number.isSafeInteger(afterSeq)) {
+    await client.query(lock);
+    return locked;
+  }
+  const results = (await client.query(`${lock}; ${tailQuery(literal, String(afterSeq))}`)) as unknown as { rows: TailRow[] }[];
+  const { last, entries } = tailOf(results[2]!.rows);
+  locked.seed(afterSeq, last, entries);
+  return locked;
+}
+
 export class LockedDay {
   /** The day's last seq in the database (exact: nobody else appends while the lock is held). */
   private stored: number | undefined;
@@ -49,21 +89,17 @@ export class LockedDay {
     if (this.tail !== undefined && afterSeq >= this.tail.after) {
       stored = this.tail.entries.filter((entry) => entry.seq > afterSeq);
     } else {
-      // The tail and the day's last seq in one round trip (an append asks for the last seq next).
-      const { rows } = await this.client.query<[number, ...(Row | [null, null, null, null, null])]>(
-        {
-          text:
-            'SELECT l.last, c.seq, c.command, c.result, c.at, c.desk FROM (SELECT COALESCE(MAX(seq), 0) AS last FROM commands WHERE date = $1) AS l ' +
-            'LEFT JOIN commands c ON c.date = $1 AND c.seq > $2 ORDER BY c.seq',
-          rowMode: 'array',
-        },
-        [this.date, afterSeq],
-      );
-      stored = rows.flatMap(([, seq, command, result, at, desk]) => (seq === null ? [] : [new RecordedEntry(seq, JSON.parse(command), result, at, desk)]));
-      this.tail = { after: afterSeq, entries: stored };
-      this.stored = rows[0]![0];
+      const { last, entries } = await readTail(this.client, this.date, afterSeq);
+      stored = entries;
+      this.seed(afterSeq, last, entries);
     }
     return [...stored, ...this.staged.filter((entry) => entry.seq > afterSeq)];
+  }
+
+  /** What was read of the day under its lock already: its last seq, and every entry after `after`. */
+  seed(after: number, last: number, entries: JournalEntry[]): void {
+    this.tail = { after, entries };
+    this.stored = last;
   }
 
   async append(date: string, entry: JournalEntry): Promise<void> {
