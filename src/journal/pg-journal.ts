@@ -147,8 +147,8 @@ export class PgJournal implements AsyncJournal {
   }
 
   /**
-   * One transaction holding the day's advisory lock; the appends are written together just
-   * before COMMIT. `readAfter`: the seq the write will read after first (read with the lock). A JournalUnavailableError from here means the connection was lost: if it was
+   * One transaction holding the day's advisory lock; the appends are written together with
+   * the COMMIT. `readAfter`: the seq the write will read after first (read with the lock). A JournalUnavailableError from here means the connection was lost: if it was
    * lost during COMMIT the write may have been kept, which is why retries carry idempotency keys.
    */
   async exclusive<T>(date: string, write: (journal: PgExclusiveJournal) => Promise<T>, { readAfter }: { readAfter?: number } = {}): Promise<T> {
@@ -166,10 +166,9 @@ export class PgJournal implements AsyncJournal {
       // With `readAfter` the entries after it come with the lock: the write's first read asks nothing.
       const locked = await lockAndRead(client, LOCK_NAMESPACE, date, readAfter);
       const value = await write(locked);
-      await locked.flush();
-      // After a failed statement PostgreSQL answers COMMIT with a rollback, not an error.
-      const commit = await client.query('COMMIT');
-      if (commit.command !== 'COMMIT')
+      // The appends and COMMIT in one round trip. After a failed statement PostgreSQL answers
+      // COMMIT with a rollback, not an error.
+      if ((await locked.commit()) !== 'COMMIT')
         throw new JournalError(`the write to ${date} was rolled back by the database after an error inside it; nothing was kept`);
       client.removeListener('error', onError);
       client.release();

@@ -265,6 +265,19 @@ describe('the server keys in PostgreSQL', () => {
     expect(plain(await two.read(DATE, 3))).toEqual([entry(4)]);
   });
 
+  it('keeps any text exactly as given: quotes, backslashes, escapes and characters outside ASCII', async () => {
+    const url = await freshDatabase();
+    const journal = await open(url);
+    await appendOne(journal, 1);
+    const names = ["O'Brien \\ '' \\' \"quoted\"", "Ünal 李 🙂 $$ $1 E'x'", '\\u0041 \\n; COMMIT; --'];
+    const written = names.map((patient, i) => ({ ...entry(i + 2), command: { op: 'book' as const, doctor: 'sharma', patient }, desk: `desk '${i}'` }));
+    await journal.exclusive(DATE, async (locked) => {
+      for (const one of written) await locked.append(DATE, one);
+    });
+    expect(plain(await journal.read(DATE, 1))).toEqual(written);
+    expect(await journal.lastSeq(DATE)).toBe(4);
+  });
+
   it('adds, finds, lists and revokes API keys by their hash', async () => {
     const journal = await open(await freshDatabase());
     expect(await journal.apiKeys.add('front', 'desk', 'hash-1', '2026-03-02T08:00:00Z')).toBe(true);

@@ -122,27 +122,33 @@ export class LockedDay {
     return (await this.client.query<R & QueryResultRow>(text, values)).rows;
   }
 
-  /** Writes the staged appends, with one notification (sent only if the transaction commits). */
-  async flush(): Promise<void> {
-    if (this.staged.length === 0) return;
-    const column = <T>(pick: (entry: JournalEntry) => T) => this.staged.map(pick);
-    await this.client.query(
-      'WITH added AS (INSERT INTO commands (date, seq, command, result, at, desk) ' +
-        'SELECT $1, t.seq, t.command, t.result, t.at, t.desk FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS t(seq, command, result, at, desk) ' +
-        'RETURNING seq) ' +
-        "SELECT pg_notify($7, $1 || ' ' || (SELECT max(seq) FROM added))",
-      [
-        this.date,
-        column((entry) => entry.seq),
-        column((entry) => JSON.stringify(entry.command)),
-        column((entry) => JSON.stringify(entry.result)),
-        column((entry) => entry.at),
-        column((entry) => entry.desk),
-        CHANNEL,
-      ],
+  /**
+   * Writes the staged appends, with one notification (sent only if the transaction commits), and
+   * commits, in one round trip: a simple query takes no parameters, so the entries go in as one
+   * quoted JSON literal. Returns the tag PostgreSQL answered COMMIT with (ROLLBACK after an error
+   * caught inside the write).
+   */
+  async commit(): Promise<string> {
+    if (this.staged.length === 0) return (await this.client.query('COMMIT')).command;
+    const rows = JSON.stringify(
+      this.staged.map((entry) => ({
+        seq: entry.seq,
+        command: JSON.stringify(entry.command),
+        result: JSON.stringify(entry.result),
+        at: entry.at,
+        desk: entry.desk,
+      })),
     );
+    const date = this.client.escapeLiteral(this.date);
+    const results = (await this.client.query(
+      `WITH added AS (INSERT INTO commands (date, seq, command, result, at, desk) ` +
+        `SELECT ${date}, t.seq, t.command, t.result, t.at, t.desk FROM json_to_recordset(${this.client.escapeLiteral(rows)}::json) ` +
+        `AS t(seq int, command text, result text, at text, desk text) RETURNING seq) ` +
+        `SELECT pg_notify('${CHANNEL}', ${date} || ' ' || (SELECT max(seq) FROM added)); COMMIT`,
+    )) as unknown as { command: string }[];
     this.stored = this.staged[this.staged.length - 1]!.seq;
     this.staged.length = 0;
+    return results[results.length - 1]!.command;
   }
 
   private async storedLast(): Promise<number> {
