@@ -11,7 +11,7 @@ import { JournalError, type DayRecord, type JournalEntry } from './journal.js';
 import { explainPg, isUnavailable, redact } from './pg/errors.js';
 import { ApiKeys, type IdempotentAnswer } from './pg/keys.js';
 import { ChangeListener } from './pg/listener.js';
-import { LockedDay, lastSeqWith, readWith } from './pg/locked-day.js';
+import { lastSeqWith, lockAndRead, readWith } from './pg/locked-day.js';
 import { LOCK_NAMESPACE, migrate } from './pg/migrations.js';
 
 export { JournalUnavailableError } from './async-journal.js';
@@ -147,11 +147,11 @@ export class PgJournal implements AsyncJournal {
   }
 
   /**
-   * One transaction holding the day's advisory lock; the appends are written together just
-   * before COMMIT. A JournalUnavailableError from here means the connection was lost: if it was
+   * One transaction holding the day's advisory lock; the appends are written together with
+   * the COMMIT. `readAfter`: the seq the write will read after first (read with the lock). A JournalUnavailableError from here means the connection was lost: if it was
    * lost during COMMIT the write may have been kept, which is why retries carry idempotency keys.
    */
-  async exclusive<T>(date: string, write: (journal: PgExclusiveJournal) => Promise<T>): Promise<T> {
+  async exclusive<T>(date: string, write: (journal: PgExclusiveJournal) => Promise<T>, { readAfter }: { readAfter?: number } = {}): Promise<T> {
     let client: pg.PoolClient;
     try {
       client = await this.pool.connect();
@@ -163,14 +163,12 @@ export class PgJournal implements AsyncJournal {
     const onError = () => (broken = true);
     client.on('error', onError);
     try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK_NAMESPACE, date]);
-      const locked = new LockedDay(client, date);
+      // With `readAfter` the entries after it come with the lock: the write's first read asks nothing.
+      const locked = await lockAndRead(client, LOCK_NAMESPACE, date, readAfter);
       const value = await write(locked);
-      await locked.flush();
-      // After a failed statement PostgreSQL answers COMMIT with a rollback, not an error.
-      const commit = await client.query('COMMIT');
-      if (commit.command !== 'COMMIT')
+      // The appends and COMMIT in one round trip. After a failed statement PostgreSQL answers
+      // COMMIT with a rollback, not an error.
+      if ((await locked.commit()) !== 'COMMIT')
         throw new JournalError(`the write to ${date} was rolled back by the database after an error inside it; nothing was kept`);
       client.removeListener('error', onError);
       client.release();
@@ -197,6 +195,16 @@ export class PgJournal implements AsyncJournal {
   /** One parameterised statement on a pooled connection (the server's own records). */
   async sql<R extends pg.QueryResultRow>(statement: string, values: unknown[] = []): Promise<R[]> {
     return (await this.query<R>(statement, values)).rows;
+  }
+
+  /**
+   * Calls `changed` whenever the API keys change through opd-desk (NOTIFY on commit), and on
+   * every (re)connection of the listener. Resolves once the first connection was tried.
+   */
+  async watchKeys(changed: () => void): Promise<() => void> {
+    const stop = this.listener.watchKeys(changed);
+    await this.listener.start();
+    return stop;
   }
 
   /** True while the LISTEN connection is up (false while it reconnects). */

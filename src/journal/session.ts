@@ -122,28 +122,33 @@ export class DeskSession implements DayKeeper {
    * The server's group commit: several commands in one journal transaction, none visible to
    * anyone before it commits. A command answered ERROR changed nothing and is not journaled
    * (seq null). `record` runs inside the transaction, so what it writes commits with the entries.
+   * `entries`: every entry applied by the batch, in order (other desks' first), as committed.
    */
   submitBatch(
     commands: readonly Command[],
     record?: (index: number, outcome: Outcome, seq: number | null) => void,
-  ): { caughtUp: Outcome[]; own: { outcome: Outcome; seq: number | null }[] } {
+  ): { caughtUp: Outcome[]; own: { outcome: Outcome; seq: number | null }[]; entries: JournalEntry[] } {
     const { journal, date, desk } = this.options;
     try {
       const done = journal.exclusive((locked) => {
-        const caughtUp = this.catchUp(locked.read(date, this.appliedSeq));
+        // Every entry applied here, other desks' and this batch's: what the batch announces.
+        const entries = locked.read(date, this.appliedSeq);
+        const caughtUp = this.catchUp(entries);
         const own = commands.map((command, index) => {
           // The ref is the seq this command gets if it is journaled, as in commit() and on replay.
           const outcome = execute(this.day, command, { ref: { key: 'seq', value: this.appliedSeq + 1 } });
           let seq: number | null = null;
           if (outcome.result.status !== 'ERROR') {
             seq = this.appliedSeq + 1;
-            locked.append(date, { seq, command, result: outcome.result, at: this.now().toISOString(), desk });
+            const entry = { seq, command, result: outcome.result, at: this.now().toISOString(), desk };
+            locked.append(date, entry);
+            entries.push(entry);
             this.appliedSeq = seq;
           }
           record?.(index, outcome, seq);
           return { outcome, seq };
         });
-        return { caughtUp, own };
+        return { caughtUp, own, entries };
       });
       this.lastMark = journal.changeMark();
       return done;

@@ -217,22 +217,36 @@ export class SqliteJournal implements Journal, DayListing {
   exclusive<T>(write: (journal: ExclusiveJournal) => T): T {
     if (this.statements.setHead === undefined) throw new JournalError(`${this.location} is open read-only`);
     const setHead = this.statements.setHead;
+    // Each day's head is read at its first append and written once, after the last one (a group
+    // of commands is one transaction: one read and one write of the head, not one per command).
+    const heads = new Map<string, { last: number; head: string }>();
     const inside: ExclusiveJournal = {
       lastSeq: (date) => this.statements.lastSeq.get(date) as number,
       read: (date, afterSeq) => this.read(date, afterSeq),
       append: (date, entry) => {
-        const day = this.statements.head.get(date) as [string, number, string | null] | undefined;
-        if (day === undefined) throw new JournalError(`journal append to ${date}, a day that was not started`);
-        const [, last, head] = day;
-        if (entry.seq !== last + 1) throw new JournalError(`journal append out of order: expected seq ${last + 1}, got ${entry.seq}`);
+        let day = heads.get(date);
+        if (day === undefined) {
+          const stored = this.statements.head.get(date) as [string, number, string | null] | undefined;
+          if (stored === undefined) throw new JournalError(`journal append to ${date}, a day that was not started`);
+          day = { last: stored[1], head: stored[2] ?? '' };
+        }
+        if (entry.seq !== day.last + 1) throw new JournalError(`journal append out of order: expected seq ${day.last + 1}, got ${entry.seq}`);
         const row = { date, seq: entry.seq, command: JSON.stringify(entry.command), result: JSON.stringify(entry.result), at: entry.at, desk: entry.desk };
-        const hash = chainHash(head ?? '', row);
+        const hash = chainHash(day.head, row);
         this.statements.append.run(date, row.seq, row.command, row.result, row.at, row.desk, hash);
-        setHead.run(entry.seq, hash, date);
+        heads.set(date, { last: entry.seq, head: hash });
       },
     };
     // IMMEDIATE takes the write lock at once, so the last sequence number read inside is final.
-    return this.guard(() => this.db.transaction(() => write(inside)).immediate());
+    return this.guard(() =>
+      this.db
+        .transaction(() => {
+          const value = write(inside);
+          for (const [date, { last, head }] of heads) setHead.run(last, head, date);
+          return value;
+        })
+        .immediate(),
+    );
   }
 
   changeMark(): number {

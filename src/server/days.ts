@@ -108,7 +108,7 @@ export class DayHub extends EventEmitter<{ changed: [date: string, entries: Jour
       return;
     }
     done.own.forEach((submitted, index) => queue[index]!.resolve(submitted));
-    this.announce(date, before);
+    this.announce(date, before, done.entries);
   }
 
   private record(date: string, records: CommitRecords | void): void {
@@ -140,10 +140,12 @@ export class DayHub extends EventEmitter<{ changed: [date: string, entries: Jour
     this.announce(date, before);
   }
 
-  private announce(date: string, afterSeq: number): void {
+  /** `applied`: the entries after `afterSeq` as just committed, if known (else read back from the journal). */
+  private announce(date: string, afterSeq: number, applied?: JournalEntry[]): void {
     const session = this.sessions.get(date);
     if (!session || session.appliedSeq <= afterSeq || this.listenerCount('changed') === 0) return;
-    this.emit('changed', date, this.options.journal.read(date, afterSeq));
+    const known = applied !== undefined && applied.length === session.appliedSeq - afterSeq && applied[0]?.seq === afterSeq + 1;
+    this.emit('changed', date, known ? applied : this.options.journal.read(date, afterSeq));
   }
 
   close(): void {

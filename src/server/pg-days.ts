@@ -142,13 +142,17 @@ export class PgDayHub extends EventEmitter<DayEvents> implements ServerDays {
           await writeRecords(date, locked, records);
         },
         (write) =>
-          this.options.journal.exclusive(date, async (locked) => {
-            replayed = await recallAnswers(
-              locked,
-              queue.map((pending) => pending.slot),
-            );
-            await write(locked);
-          }),
+          this.options.journal.exclusive(
+            date,
+            async (locked) => {
+              replayed = await recallAnswers(
+                locked,
+                queue.map((pending) => pending.slot),
+              );
+              await write(locked);
+            },
+            { readAfter: session.appliedSeq },
+          ),
       );
       own.forEach((done, index) => {
         const answer = replayed.get(index);

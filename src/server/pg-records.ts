@@ -1,30 +1,44 @@
 /** The server's records in the PostgreSQL journal's database, so any server answers a retry. */
 import { timingSafeEqual } from 'node:crypto';
 import type { PgExclusiveJournal, PgJournal } from '../journal/pg-journal.js';
+import { KEYS_CHANNEL } from '../journal/pg/listener.js';
 import type { CommitRecords, ServerRecords } from './records.js';
 import type { IdempotencySlot } from './server-days.js';
+import { KeyChecks, type KeyChecksOptions } from './key-checks.js';
 import { checkKeyName, hashKey, newKey, type ApiKey, type Role, type StoredAnswer } from './store.js';
 
-export class PgRecords implements ServerRecords {
-  private keysSeen = false;
+/** Announced, when it commits, by every statement here that changes the keys (see KeyChecks). */
+const NOTIFY_KEYS = `SELECT name, pg_notify('${KEYS_CHANNEL}', '') FROM changed`;
 
-  constructor(private readonly journal: PgJournal) {}
+export class PgRecords implements ServerRecords {
+  private readonly checks: KeyChecks<{ name: string; role: Role }>;
+  private watching = false;
+
+  constructor(
+    private readonly journal: PgJournal,
+    options: Omit<KeyChecksOptions, 'trusted'> = {},
+  ) {
+    this.checks = new KeyChecks({ ...options, trusted: () => this.watching && this.journal.listening });
+  }
 
   async hasKeys(): Promise<boolean> {
+    this.watchKeys();
     // Revoked keys count too: once a key was configured, every request needs one.
-    this.keysSeen ||= (await this.journal.sql<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM api_keys) AS any'))[0]!.any;
-    return this.keysSeen;
+    return this.checks.hasKeys(async () => (await this.journal.sql<{ any: boolean }>('SELECT EXISTS (SELECT 1 FROM api_keys) AS any'))[0]!.any);
   }
 
   async authenticate(key: string): Promise<{ name: string; role: Role } | undefined> {
+    this.watchKeys();
     const hash = hashKey(key);
-    const found = (
-      await this.journal.sql<{ name: string; role: string; hash: string }>('SELECT name, role, hash FROM api_keys WHERE hash = $1 AND revoked_at IS NULL', [
-        hash,
-      ])
-    )[0];
-    if (!found || !timingSafeEqual(Buffer.from(found.hash), Buffer.from(hash))) return undefined;
-    return { name: found.name, role: found.role as Role };
+    return this.checks.caller(hash, async () => {
+      const found = (
+        await this.journal.sql<{ name: string; role: string; hash: string }>('SELECT name, role, hash FROM api_keys WHERE hash = $1 AND revoked_at IS NULL', [
+          hash,
+        ])
+      )[0];
+      if (!found || !timingSafeEqual(Buffer.from(found.hash), Buffer.from(hash))) return undefined;
+      return { name: found.name, role: found.role as Role };
+    });
   }
 
   async answer(caller: string, key: string): Promise<StoredAnswer | undefined> {
@@ -49,10 +63,12 @@ export class PgRecords implements ServerRecords {
     const key = newKey();
     // A revoked key's name may be given to a new key.
     const rows = await this.journal.sql(
-      'INSERT INTO api_keys (name, role, hash, created_at) VALUES ($1, $2, $3, $4) ' +
-        'ON CONFLICT (name) DO UPDATE SET role = $2, hash = $3, created_at = $4, revoked_at = NULL WHERE api_keys.revoked_at IS NOT NULL RETURNING name',
+      'WITH changed AS (INSERT INTO api_keys (name, role, hash, created_at) VALUES ($1, $2, $3, $4) ' +
+        'ON CONFLICT (name) DO UPDATE SET role = $2, hash = $3, created_at = $4, revoked_at = NULL WHERE api_keys.revoked_at IS NOT NULL RETURNING name) ' +
+        NOTIFY_KEYS,
       [name, role, hashKey(key), now.toISOString()],
     );
+    this.checks.forget();
     if (rows.length === 0) throw new Error(`there is already a key named "${name}" (revoke it first)`);
     return key;
   }
@@ -62,11 +78,19 @@ export class PgRecords implements ServerRecords {
   }
 
   async revokeKey(name: string): Promise<boolean> {
-    const rows = await this.journal.sql('UPDATE api_keys SET revoked_at = $2 WHERE name = $1 AND revoked_at IS NULL RETURNING name', [
-      name,
-      new Date().toISOString(),
-    ]);
+    const rows = await this.journal.sql(
+      `WITH changed AS (UPDATE api_keys SET revoked_at = $2 WHERE name = $1 AND revoked_at IS NULL RETURNING name) ${NOTIFY_KEYS}`,
+      [name, new Date().toISOString()],
+    );
+    this.checks.forget();
     return rows.length === 1;
+  }
+
+  /** Listens for key changes from the first key check on (registered at once, before any answer is kept). */
+  private watchKeys(): void {
+    if (this.watching) return;
+    this.watching = true;
+    void this.journal.watchKeys(() => this.checks.forget()).catch(() => undefined);
   }
 }
 

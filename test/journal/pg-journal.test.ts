@@ -244,6 +244,40 @@ describe('the server keys in PostgreSQL', () => {
     expect(await journal.lastSeq(DATE)).toBe(2);
   });
 
+  it("reads the day with its lock when told from where (readAfter): another server's entries, the last seq, then its own append", async () => {
+    const url = await freshDatabase();
+    const [one, two] = [await open(url), await open(url)];
+    for (const seq of [1, 2, 3]) await appendOne(two, seq);
+    const seen = await one.exclusive(
+      DATE,
+      async (locked) => {
+        const missed = (await locked.read(DATE, 1)).map((e) => e.seq);
+        const last = await locked.lastSeq(DATE);
+        await locked.append(DATE, entry(4));
+        return { missed, last, after: (await locked.read(DATE, 2)).map((e) => e.seq) };
+      },
+      { readAfter: 1 },
+    );
+    expect(seen).toEqual({ missed: [2, 3], last: 3, after: [3, 4] });
+    // Nothing to read after the end: the last seq still comes with the lock.
+    const empty = await one.exclusive(DATE, async (locked) => ({ read: await locked.read(DATE, 4), last: await locked.lastSeq(DATE) }), { readAfter: 4 });
+    expect(empty).toEqual({ read: [], last: 4 });
+    expect(plain(await two.read(DATE, 3))).toEqual([entry(4)]);
+  });
+
+  it('keeps any text exactly as given: quotes, backslashes, escapes and characters outside ASCII', async () => {
+    const url = await freshDatabase();
+    const journal = await open(url);
+    await appendOne(journal, 1);
+    const names = ["O'Brien \\ '' \\' \"quoted\"", "Ünal 李 🙂 $$ $1 E'x'", '\\u0041 \\n; COMMIT; --'];
+    const written = names.map((patient, i) => ({ ...entry(i + 2), command: { op: 'book' as const, doctor: 'sharma', patient }, desk: `desk '${i}'` }));
+    await journal.exclusive(DATE, async (locked) => {
+      for (const one of written) await locked.append(DATE, one);
+    });
+    expect(plain(await journal.read(DATE, 1))).toEqual(written);
+    expect(await journal.lastSeq(DATE)).toBe(4);
+  });
+
   it('adds, finds, lists and revokes API keys by their hash', async () => {
     const journal = await open(await freshDatabase());
     expect(await journal.apiKeys.add('front', 'desk', 'hash-1', '2026-03-02T08:00:00Z')).toBe(true);

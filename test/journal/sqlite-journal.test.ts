@@ -75,6 +75,19 @@ describe('the SQLite journal', () => {
     expect(() => journal.exclusive((locked) => locked.append('d', entry(1)))).toThrow(/expected seq 2, got 1/);
   });
 
+  it('chains several appends in one write (a group commit) as if each had its own, and records the last as the head', () => {
+    const grouped = withDay(open(join(folder(), 'grouped.db')));
+    const single = withDay(open(join(folder(), 'single.db')));
+    grouped.exclusive((locked) => [1, 2, 3].forEach((seq) => locked.append('d', entry(seq))));
+    grouped.exclusive((locked) => locked.append('d', entry(4)));
+    expect(() => grouped.exclusive((locked) => locked.append('d', entry(4)))).toThrow(/expected seq 5, got 4/);
+    for (const seq of [1, 2, 3, 4]) single.exclusive((locked) => locked.append('d', entry(seq)));
+    expect(grouped.verify('d')).toEqual({ ok: true, entries: 4, chained: true });
+    const heads = [grouped, single].map((journal) => journal.database.prepare("SELECT last_seq, head FROM days WHERE date = 'd'").get());
+    expect(heads[0]).toEqual(heads[1]);
+    expect(heads[0]).toMatchObject({ last_seq: 4 });
+  });
+
   it('keeps nothing of a write that throws', () => {
     const journal = withDay(open(join(folder(), 'desk.db')));
     expect(() =>

@@ -32,6 +32,28 @@ describe('/api/v1/events', () => {
     expect(JSON.parse(client.events[2]!.data)).toMatchObject({ seq: 3, command: { op: 'book', patient: 'C' }, result: { token: 'SHR-003' } });
   });
 
+  it("sends live the same event text a later client reads back from the journal, another desk's entries included", async () => {
+    const live = sseClient(`${base}/api/v1/events`);
+    await book('A');
+    await live.until((events) => events.length >= 1);
+    const journal = SqliteJournal.open(server.file);
+    try {
+      const desk = DeskSession.open({ journal, date: DATE, desk: 'desk-2', fallbackRoster: defaultRoster() });
+      desk.submit({ op: 'book', doctor: 'sharma', patient: 'From the desk', phone: '+91 98765 43210' });
+    } finally {
+      journal.close();
+    }
+    // The next batch catches up with the desk's entry under the lock and announces both.
+    await Promise.all([book('B'), server.app.inject(post('/api/v1/tokens/SHR-001/cancel'))]);
+    await live.until((events) => events.length >= 4);
+    await live.stop();
+    const later = sseClient(`${base}/api/v1/events`);
+    await later.until((events) => events.length >= 4);
+    await later.stop();
+    expect(seqs(live.events)).toEqual([1, 2, 3, 4]);
+    expect(live.events.map((e) => e.data)).toEqual(later.events.map((e) => e.data));
+  });
+
   it('Last-Event-ID resumes with nothing missed or repeated', async () => {
     for (const name of ['A', 'B', 'C']) await book(name);
     const first = sseClient(`${base}/api/v1/events`);

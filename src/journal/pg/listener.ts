@@ -8,6 +8,8 @@ import type { DaySubscription } from '../async-journal.js';
 
 /** The channel every journal commit is announced on, with the payload "DATE SEQ". */
 export const CHANNEL = 'opd_desk_journal';
+/** The channel a change to the API keys is announced on (no payload). */
+export const KEYS_CHANNEL = 'opd_desk_keys';
 
 export interface ListenerOptions {
   /** The safety-net poll's period. */
@@ -19,6 +21,8 @@ export interface ListenerOptions {
 
 export class ChangeListener {
   private readonly subscriptions = new Set<DaySubscription>();
+  /** Called when the keys change, and on every (re)connection (a change may have been missed). */
+  private readonly keyWatchers = new Set<() => void>();
   private readonly dead = new WeakSet<pg.Client>();
   private client: pg.Client | undefined;
   private started: Promise<void> | undefined;
@@ -59,11 +63,18 @@ export class ChangeListener {
     this.subscriptions.delete(subscription);
   }
 
+  /** Calls `changed` whenever the API keys may have changed; returns the function that stops it. */
+  watchKeys(changed: () => void): () => void {
+    this.keyWatchers.add(changed);
+    return () => this.keyWatchers.delete(changed);
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.pollTimer);
     clearTimeout(this.reconnectTimer);
     this.subscriptions.clear();
+    this.keyWatchers.clear();
     const client = this.client;
     this.client = undefined;
     if (client) {
@@ -77,13 +88,14 @@ export class ChangeListener {
     const client = new pg.Client(this.config);
     client.on('error', () => this.lost(client));
     client.on('end', () => this.lost(client));
-    client.on('notification', (message) => this.deliver(message.payload));
+    client.on('notification', (message) => (message.channel === KEYS_CHANNEL ? this.keysChanged() : this.deliver(message.payload)));
     try {
       await client.connect();
-      await client.query(`LISTEN ${CHANNEL}`);
+      await client.query(`LISTEN ${CHANNEL}; LISTEN ${KEYS_CHANNEL}`);
       if (this.dead.has(client) || this.closed) return;
       this.client = client;
       this.delay = this.options.reconnectMs;
+      this.keysChanged(); // whatever changed while nobody listened
       await this.poll(); // whatever was committed while nobody listened
     } catch {
       this.lost(client);
@@ -99,6 +111,10 @@ export class ChangeListener {
     this.reconnectTimer = setTimeout(() => void this.connect(), this.delay);
     this.reconnectTimer.unref();
     this.delay = Math.min(this.delay * 2, this.options.maxReconnectMs);
+  }
+
+  private keysChanged(): void {
+    for (const changed of this.keyWatchers) changed();
   }
 
   private deliver(payload: string | undefined): void {

@@ -26,6 +26,46 @@ export async function readWith(client: Pick<PoolClient, 'query'>, date: string, 
   return rows.map(([seq, command, result, at, desk]) => new RecordedEntry(seq, JSON.parse(command), result, at, desk));
 }
 
+/** The tail and the day's last seq in one statement: the first row carries the last seq even when the tail is empty. */
+const tailQuery = (date: string, afterSeq: string) =>
+  'SELECT l.last, c.seq, c.command, c.result, c.at, c.desk FROM (SELECT COALESCE(MAX(seq), 0) AS last FROM commands WHERE date = ' +
+  date +
+  ') AS l LEFT JOIN commands c ON c.date = ' +
+  date +
+  ' AND c.seq > ' +
+  afterSeq +
+  ' ORDER BY c.seq';
+
+type TailRow = { last: number; seq: number | null; command: string; result: string; at: string; desk: string };
+
+function tailOf(rows: TailRow[]): { last: number; entries: JournalEntry[] } {
+  const entries = rows.flatMap((row) => (row.seq === null ? [] : [new RecordedEntry(row.seq, JSON.parse(row.command), row.result, row.at, row.desk)]));
+  return { last: rows[0]!.last, entries };
+}
+
+/** The entries after `afterSeq` and the day's last seq, in one round trip. */
+export async function readTail(client: Pick<PoolClient, 'query'>, date: string, afterSeq: number): Promise<{ last: number; entries: JournalEntry[] }> {
+  return tailOf((await client.query<TailRow>(tailQuery('$1', '$2'), [date, afterSeq])).rows);
+}
+
+/**
+ * Opens the write's transaction, takes the day's lock and reads the day after `afterSeq`, in one
+ * round trip: a simple query takes no parameters, so the date goes in as a quoted literal.
+ */
+export async function lockAndRead(client: PoolClient, namespace: number, date: string, afterSeq: number | undefined): Promise<LockedDay> {
+  const literal = client.escapeLiteral(date);
+  const lock = `BEGIN; SELECT pg_advisory_xact_lock(${namespace}, hashtext(${literal}))`;
+  const locked = new LockedDay(client, date);
+  if (afterSeq === undefined || !Number.isSafeInteger(afterSeq)) {
+    await client.query(lock);
+    return locked;
+  }
+  const results = (await client.query(`${lock}; ${tailQuery(literal, String(afterSeq))}`)) as unknown as { rows: TailRow[] }[];
+  const { last, entries } = tailOf(results[2]!.rows);
+  locked.seed(afterSeq, last, entries);
+  return locked;
+}
+
 export class LockedDay {
   /** The day's last seq in the database (exact: nobody else appends while the lock is held). */
   private stored: number | undefined;
@@ -49,11 +89,17 @@ export class LockedDay {
     if (this.tail !== undefined && afterSeq >= this.tail.after) {
       stored = this.tail.entries.filter((entry) => entry.seq > afterSeq);
     } else {
-      stored = await readWith(this.client, this.date, afterSeq);
-      this.tail = { after: afterSeq, entries: stored };
-      if (stored.length > 0) this.stored = stored[stored.length - 1]!.seq;
+      const { last, entries } = await readTail(this.client, this.date, afterSeq);
+      stored = entries;
+      this.seed(afterSeq, last, entries);
     }
     return [...stored, ...this.staged.filter((entry) => entry.seq > afterSeq)];
+  }
+
+  /** What was read of the day under its lock already: its last seq, and every entry after `after`. */
+  seed(after: number, last: number, entries: JournalEntry[]): void {
+    this.tail = { after, entries };
+    this.stored = last;
   }
 
   async append(date: string, entry: JournalEntry): Promise<void> {
@@ -76,27 +122,33 @@ export class LockedDay {
     return (await this.client.query<R & QueryResultRow>(text, values)).rows;
   }
 
-  /** Writes the staged appends, with one notification (sent only if the transaction commits). */
-  async flush(): Promise<void> {
-    if (this.staged.length === 0) return;
-    const column = <T>(pick: (entry: JournalEntry) => T) => this.staged.map(pick);
-    await this.client.query(
-      'WITH added AS (INSERT INTO commands (date, seq, command, result, at, desk) ' +
-        'SELECT $1, t.seq, t.command, t.result, t.at, t.desk FROM unnest($2::int[], $3::text[], $4::text[], $5::text[], $6::text[]) AS t(seq, command, result, at, desk) ' +
-        'RETURNING seq) ' +
-        "SELECT pg_notify($7, $1 || ' ' || (SELECT max(seq) FROM added))",
-      [
-        this.date,
-        column((entry) => entry.seq),
-        column((entry) => JSON.stringify(entry.command)),
-        column((entry) => JSON.stringify(entry.result)),
-        column((entry) => entry.at),
-        column((entry) => entry.desk),
-        CHANNEL,
-      ],
+  /**
+   * Writes the staged appends, with one notification (sent only if the transaction commits), and
+   * commits, in one round trip: a simple query takes no parameters, so the entries go in as one
+   * quoted JSON literal. Returns the tag PostgreSQL answered COMMIT with (ROLLBACK after an error
+   * caught inside the write).
+   */
+  async commit(): Promise<string> {
+    if (this.staged.length === 0) return (await this.client.query('COMMIT')).command;
+    const rows = JSON.stringify(
+      this.staged.map((entry) => ({
+        seq: entry.seq,
+        command: JSON.stringify(entry.command),
+        result: JSON.stringify(entry.result),
+        at: entry.at,
+        desk: entry.desk,
+      })),
     );
+    const date = this.client.escapeLiteral(this.date);
+    const results = (await this.client.query(
+      `WITH added AS (INSERT INTO commands (date, seq, command, result, at, desk) ` +
+        `SELECT ${date}, t.seq, t.command, t.result, t.at, t.desk FROM json_to_recordset(${this.client.escapeLiteral(rows)}::json) ` +
+        `AS t(seq int, command text, result text, at text, desk text) RETURNING seq) ` +
+        `SELECT pg_notify('${CHANNEL}', ${date} || ' ' || (SELECT max(seq) FROM added)); COMMIT`,
+    )) as unknown as { command: string }[];
     this.stored = this.staged[this.staged.length - 1]!.seq;
     this.staged.length = 0;
+    return results[results.length - 1]!.command;
   }
 
   private async storedLast(): Promise<number> {
