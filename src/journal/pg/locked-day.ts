@@ -2,7 +2,7 @@
  * One day as a write holding its lock sees it. While the lock is held nobody else appends to the
  * day, so what was read from the database stays true: the tail read once answers later reads,
  * the last seq is asked at most once, and the appends are staged and written by one INSERT just
- * before COMMIT (one round trip for a whole group of commands).
+ * before COMMIT (one statement for a whole group of commands). Every statement is parameterised.
  */
 import type { PoolClient, QueryResultRow } from 'pg';
 import { JournalError, type JournalEntry } from '../journal.js';
@@ -27,41 +27,34 @@ export async function readWith(client: Pick<PoolClient, 'query'>, date: string, 
 }
 
 /** The tail and the day's last seq in one statement: the first row carries the last seq even when the tail is empty. */
-const tailQuery = (date: string, afterSeq: string) =>
-  'SELECT l.last, c.seq, c.command, c.result, c.at, c.desk FROM (SELECT COALESCE(MAX(seq), 0) AS last FROM commands WHERE date = ' +
-  date +
-  ') AS l LEFT JOIN commands c ON c.date = ' +
-  date +
-  ' AND c.seq > ' +
-  afterSeq +
-  ' ORDER BY c.seq';
+const TAIL =
+  'SELECT l.last, c.seq, c.command, c.result, c.at, c.desk FROM (SELECT COALESCE(MAX(seq), 0) AS last FROM commands WHERE date = $1) AS l ' +
+  'LEFT JOIN commands c ON c.date = $1 AND c.seq > $2 ORDER BY c.seq';
 
 type TailRow = { last: number; seq: number | null; command: string; result: string; at: string; desk: string };
 
-function tailOf(rows: TailRow[]): { last: number; entries: JournalEntry[] } {
+/** The entries after `afterSeq` and the day's last seq, in one round trip. */
+export async function readTail(client: Pick<PoolClient, 'query'>, date: string, afterSeq: number): Promise<{ last: number; entries: JournalEntry[] }> {
+  const { rows } = await client.query<TailRow>(TAIL, [date, afterSeq]);
   const entries = rows.flatMap((row) => (row.seq === null ? [] : [new RecordedEntry(row.seq, JSON.parse(row.command), row.result, row.at, row.desk)]));
   return { last: rows[0]!.last, entries };
 }
 
-/** The entries after `afterSeq` and the day's last seq, in one round trip. */
-export async function readTail(client: Pick<PoolClient, 'query'>, date: string, afterSeq: number): Promise<{ last: number; entries: JournalEntry[] }> {
-  return tailOf((await client.query<TailRow>(tailQuery('$1', '$2'), [date, afterSeq])).rows);
-}
-
 /**
- * Opens the write's transaction, takes the day's lock and reads the day after `afterSeq`, in one
- * round trip: a simple query takes no parameters, so the date goes in as a quoted literal.
+ * Opens the write's transaction, takes the day's lock and reads the day after `afterSeq`. Each
+ * statement is parameterised; they are queued together, so the connection sends each as soon
+ * as the one before is answered. The tail is read by a statement of its own, after the lock is
+ * held, so it sees every entry another server committed before.
  */
 export async function lockAndRead(client: PoolClient, namespace: number, date: string, afterSeq: number | undefined): Promise<LockedDay> {
-  const literal = client.escapeLiteral(date);
-  const lock = `BEGIN; SELECT pg_advisory_xact_lock(${namespace}, hashtext(${literal}))`;
   const locked = new LockedDay(client, date);
+  const begun = client.query('BEGIN');
+  const lock = client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [namespace, date]);
   if (afterSeq === undefined || !Number.isSafeInteger(afterSeq)) {
-    await client.query(lock);
+    await Promise.all([begun, lock]);
     return locked;
   }
-  const results = (await client.query(`${lock}; ${tailQuery(literal, String(afterSeq))}`)) as unknown as { rows: TailRow[] }[];
-  const { last, entries } = tailOf(results[2]!.rows);
+  const [, , { last, entries }] = await Promise.all([begun, lock, readTail(client, date, afterSeq)]);
   locked.seed(afterSeq, last, entries);
   return locked;
 }
@@ -123,10 +116,10 @@ export class LockedDay {
   }
 
   /**
-   * Writes the staged appends, with one notification (sent only if the transaction commits), and
-   * commits, in one round trip: a simple query takes no parameters, so the entries go in as one
-   * quoted JSON literal. Returns the tag PostgreSQL answered COMMIT with (ROLLBACK after an error
-   * caught inside the write).
+   * Writes the staged appends with one notification (sent only if the transaction commits) in
+   * one parameterised statement, and commits; COMMIT is queued behind it, so it leaves as soon
+   * as the INSERT is answered. Returns the tag PostgreSQL answered COMMIT with (ROLLBACK after an
+   * error inside the write).
    */
   async commit(): Promise<string> {
     if (this.staged.length === 0) return (await this.client.query('COMMIT')).command;
@@ -139,16 +132,21 @@ export class LockedDay {
         desk: entry.desk,
       })),
     );
-    const date = this.client.escapeLiteral(this.date);
-    const results = (await this.client.query(
-      `WITH added AS (INSERT INTO commands (date, seq, command, result, at, desk) ` +
-        `SELECT ${date}, t.seq, t.command, t.result, t.at, t.desk FROM json_to_recordset(${this.client.escapeLiteral(rows)}::json) ` +
-        `AS t(seq int, command text, result text, at text, desk text) RETURNING seq) ` +
-        `SELECT pg_notify('${CHANNEL}', ${date} || ' ' || (SELECT max(seq) FROM added)); COMMIT`,
-    )) as unknown as { command: string }[];
+    const written = this.client.query(
+      'WITH added AS (INSERT INTO commands (date, seq, command, result, at, desk) ' +
+        'SELECT $1, t.seq, t.command, t.result, t.at, t.desk FROM json_to_recordset($2::json) ' +
+        'AS t(seq int, command text, result text, at text, desk text) RETURNING seq) ' +
+        "SELECT pg_notify($3, $1 || ' ' || (SELECT max(seq) FROM added))",
+      [this.date, rows, CHANNEL],
+    );
+    const committed = this.client.query('COMMIT');
+    // After a failed INSERT, COMMIT answers ROLLBACK: the INSERT's error says what went wrong.
+    const [insert, commit] = await Promise.allSettled([written, committed]);
+    if (insert.status === 'rejected') throw insert.reason;
+    if (commit.status === 'rejected') throw commit.reason;
     this.stored = this.staged[this.staged.length - 1]!.seq;
     this.staged.length = 0;
-    return results[results.length - 1]!.command;
+    return commit.value.command;
   }
 
   private async storedLast(): Promise<number> {
