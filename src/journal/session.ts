@@ -207,7 +207,8 @@ export class DeskSession implements DayKeeper {
     const recent: DayEvent[] = [];
     this.options.journal.scan(this.options.date, 0, (seq, command, recorded) => {
       const outcome = execute(this.day, command, { events: seq > tail, ref: { key: 'seq', value: seq } });
-      if (seq > tail) recent.push(...outcome.events);
+      // One push per event: a closing clock can end a million tokens (too many arguments for a spread).
+      if (seq > tail) for (const event of outcome.events) recent.push(event);
       const replayed = outcome.result;
       // Results are stored as JSON.stringify wrote them, so equal results are equal text.
       if (JSON.stringify(replayed) !== recorded) this.mismatches.push({ seq, recorded: JSON.parse(recorded) as Result, replayed });
