@@ -97,7 +97,7 @@ function program(): Command {
     .option('--replay', 'replay the day alongside, marking each result this version replays differently')
     .exitOverride()
     .action(async (options: DayOptions & { replay?: boolean }) => {
-      process.exitCode = onPostgres(options.data) ? await (await pg()).pgLog(options.data, options) : logCommand(options);
+      process.exitCode = onPostgres(options.data) ? await (await pg()).pgLog(options.data, options) : await logCommand(options);
     });
 
   cli
@@ -143,7 +143,7 @@ function program(): Command {
     .option('--replay-anyway', 'export a day whose journal replays differently from what it recorded')
     .exitOverride()
     .action(async (options: DayOptions & { format?: string; unserved?: boolean }) => {
-      process.exitCode = onPostgres(options.data) ? await (await pg()).pgExport(options.data, options) : exportCommand(options);
+      process.exitCode = onPostgres(options.data) ? await (await pg()).pgExport(options.data, options) : await exportCommand(options);
     });
 
   cli
