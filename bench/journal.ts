@@ -95,7 +95,7 @@ export async function benchJournal(): Promise<string> {
         rows.push([`${what} (${label})`, `${run.ms.toFixed(0)} ms`, `${run.peakMb.toFixed(0)} MB`]);
       }
       // log keeps nothing per row: it completes in a 32 MB old generation whatever the day's size
-      // (its RSS above is V8 collecting lazily, not data held).
+      // (the row above is what users get: node as the command line starts it, collecting eagerly).
       const small = processRun(['log', '--data', file, '--date', DATE], ['--max-old-space-size=32', '--max-semi-space-size=8']);
       rows.push([`log of that day in a 32 MB heap (${label})`, `${small.ms.toFixed(0)} ms`, `${small.peakMb.toFixed(0)} MB`]);
     }
