@@ -32,8 +32,12 @@ export async function applyCommand(file: string, options: ApplyOptions): Promise
   const failed = results.filter((r) => r.status === 'ERROR').length;
   const out = new ChunkedOutput();
   if (options.json) writeJsonReport((text) => out.write(jsonSafe(text)), day, results);
-  else for (const line of textReportLines(day, results)) out.write(`${terminalSafeLines(line)}\n`);
-  out.flush();
+  else
+    for (const line of textReportLines(day, results)) {
+      out.write(`${terminalSafeLines(line)}\n`);
+      if (out.mustWait) await out.drained();
+    }
+  await out.end();
   reportErrors(file, results);
   return failed > 0 ? 1 : 0;
 }
@@ -66,7 +70,7 @@ async function applyDurably(file: string, options: ApplyOptions): Promise<number
     if (options.json) {
       const out = new ChunkedOutput();
       writeJsonReport((text) => out.write(jsonSafe(text)), session.day, results);
-      out.flush();
+      await out.end();
     } else
       process.stdout.write(
         terminalSafeLines(`${results.length} commands: ${results.length - failed} applied, ${failed} failed\n\n${textBoard(session.day)}\n`),

@@ -25,7 +25,7 @@ const write = (text: string) => process.stdout.write(text);
  * version replays differently is marked (`≠ replays as …`), so a day that will not open can
  * still be read and the difference seen (this holds the day in memory, as opening it does).
  */
-export function logCommand(options: DayOptions & { replay?: boolean }): number {
+export async function logCommand(options: DayOptions & { replay?: boolean }): Promise<number> {
   const { journal, file, date } = openRecordedJournal(options);
   const out = new ChunkedOutput();
   const write = (text: string) => out.write(text);
@@ -35,8 +35,8 @@ export function logCommand(options: DayOptions & { replay?: boolean }): number {
     write(terminalSafe(`${file} · ${date} · ${record.roster.doctors.map((d) => d.name).join(', ')} · ${journal.lastSeq(date)} commands`) + '\n');
     const day = options.replay ? createDay(record.roster) : undefined;
     let differ = 0;
-    journal.each(date, 0, (entry) => {
-      if (out.done) return;
+    for (const entry of journal.entries(date, 0)) {
+      if (out.done) break;
       const at = new Date(entry.at);
       const time = Number.isNaN(at.getTime()) ? entry.at : `${localDate(at)} ${localTime(at)}:${String(at.getSeconds()).padStart(2, '0')}`;
       let mark = '';
@@ -51,8 +51,9 @@ export function logCommand(options: DayOptions & { replay?: boolean }): number {
         terminalSafe(`${String(entry.seq).padStart(5)}  ${time}  ${entry.desk}  ${describeCommand(entry.command)}  →  ${resultLine(entry.result)}${mark}`) +
           '\n',
       );
-    });
-    out.flush();
+      if (out.mustWait) await out.drained();
+    }
+    await out.end();
     if (differ > 0)
       process.stderr.write(`opd-desk: ${differ} result${differ === 1 ? '' : 's'} of ${date} replay differently with this version (marked ≠ above)\n`);
     if (!check.ok) {
@@ -96,7 +97,7 @@ export function csvCell(value: string): string {
 }
 
 /** Every token of the day (or, with --unserved, those to call back), as rebuilt from the journal, streamed as CSV or JSON. */
-export function exportCommand(options: DayOptions & { format?: string; unserved?: boolean }): number {
+export async function exportCommand(options: DayOptions & { format?: string; unserved?: boolean }): Promise<number> {
   const format = options.format ?? (options.unserved ? 'csv' : undefined);
   if (format !== 'csv' && format !== 'json') throw new UsageError('export needs --format csv or --format json');
   const { session, journal } = openRecordedDay(options);
@@ -106,12 +107,14 @@ export function exportCommand(options: DayOptions & { format?: string; unserved?
     const tokens = options.unserved ? session.day.tokens.filter((token) => token.status === 'UNSERVED') : session.day.tokens;
     if (format === 'csv') write(`${COLUMNS.join(',')}\n`);
     else write(tokens.length === 0 ? '[]\n' : '[\n');
-    tokens.forEach((token, i) => {
-      if (out.done) return;
+    for (const [i, token] of tokens.entries()) {
+      if (out.done) break;
       const row = rowOf(token);
       if (format === 'csv') write(`${COLUMNS.map((c) => csvCell(row[c])).join(',')}\n`);
       else write(` ${jsonSafe(JSON.stringify(row, null, 1)).replace(/\n/g, '\n ')}${i === tokens.length - 1 ? '\n]\n' : ',\n'}`);
-    });
+      if (out.mustWait) await out.drained();
+    }
+    await out.end();
     return 0;
   } finally {
     out.flush();

@@ -78,7 +78,7 @@ export function openRecordedJournal(options: DayOptions): RecordedJournal {
   return { journal, file, date };
 }
 
-/** A recorded day, replayed read-only (export). */
+/** A recorded day, replayed read-only (export), without the desk's ticker events. */
 export function openRecordedDay(options: DayOptions): OpenedDay {
   const { journal, file, date } = openRecordedJournal(options);
   try {
@@ -87,6 +87,7 @@ export function openRecordedDay(options: DayOptions): OpenedDay {
       date,
       desk: 'reader',
       fallbackRoster: defaultRoster(),
+      recentEvents: false,
       ...(options.replayAnyway !== undefined && { replayAnyway: options.replayAnyway }),
     });
     return { journal, session, file, date, today: date === localDate(), desk: 'reader' };

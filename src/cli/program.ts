@@ -6,6 +6,7 @@ import { runDashboard } from './dashboard.js';
 import { lobbyCommand, remoteLobbyCommand } from './lobby.js';
 import { runRemoteDashboard, type RemoteDeskOptions } from './remote-dashboard.js';
 import { exportCommand, logCommand, verifyCommand } from './journal-commands.js';
+import { collectGarbageEagerly } from './heap-mode.js';
 import { terminalSafeLines } from '../text/terminal-safe.js';
 import { VERSION } from './version.js';
 import { loadRoster } from './load-roster.js';
@@ -97,7 +98,8 @@ function program(): Command {
     .option('--replay', 'replay the day alongside, marking each result this version replays differently')
     .exitOverride()
     .action(async (options: DayOptions & { replay?: boolean }) => {
-      process.exitCode = onPostgres(options.data) ? await (await pg()).pgLog(options.data, options) : logCommand(options);
+      if (!options.replay) collectGarbageEagerly(); // it streams; --replay holds the day
+      process.exitCode = onPostgres(options.data) ? await (await pg()).pgLog(options.data, options) : await logCommand(options);
     });
 
   cli
@@ -143,7 +145,8 @@ function program(): Command {
     .option('--replay-anyway', 'export a day whose journal replays differently from what it recorded')
     .exitOverride()
     .action(async (options: DayOptions & { format?: string; unserved?: boolean }) => {
-      process.exitCode = onPostgres(options.data) ? await (await pg()).pgExport(options.data, options) : exportCommand(options);
+      collectGarbageEagerly(); // it holds the day, but no garbage beside it
+      process.exitCode = onPostgres(options.data) ? await (await pg()).pgExport(options.data, options) : await exportCommand(options);
     });
 
   cli
@@ -154,6 +157,7 @@ function program(): Command {
     .exitOverride()
     .action((options: DayOptions) => {
       refusePostgres(options.data, 'verify', "the hash chain is the file's; PostgreSQL keeps its own integrity");
+      collectGarbageEagerly();
       process.exitCode = verifyCommand(options);
     });
   serverCommands(cli);

@@ -43,6 +43,11 @@ export interface SessionOptions {
   replayAnyway?: boolean;
   /** Wall-clock time for each entry (the shell's clock; the engine reads none). */
   now?: () => Date;
+  /**
+   * Replay the last commands with their events, for the desk's ticker (the default). Readers
+   * (export, report) say false: a closing clock's events on a big day are hundreds of thousands.
+   */
+  recentEvents?: boolean;
 }
 
 /** How many of the day's last commands a desk replays with their events, for its ticker. */
@@ -208,11 +213,12 @@ export class DeskSession implements DayKeeper {
   /** Rebuilds the day from the whole journal, noting every result that replays differently. */
   private replay(): void {
     // The last commands replay with their events, so the desk's ticker comes back after a restart.
-    const tail = this.options.journal.lastSeq(this.options.date) - RECENT_COMMANDS;
+    const tail = this.options.recentEvents === false ? Infinity : this.options.journal.lastSeq(this.options.date) - RECENT_COMMANDS;
     const recent: DayEvent[] = [];
     this.options.journal.scan(this.options.date, 0, (seq, command, recorded) => {
       const outcome = execute(this.day, command, { events: seq > tail, ref: { key: 'seq', value: seq } });
-      if (seq > tail) recent.push(...outcome.events);
+      // One push per event: a closing clock can end a million tokens (too many arguments for a spread).
+      if (seq > tail) for (const event of outcome.events) recent.push(event);
       const replayed = outcome.result;
       // Results are stored as JSON.stringify wrote them, so equal results are equal text.
       if (JSON.stringify(replayed) !== recorded) this.mismatches.push({ seq, recorded: JSON.parse(recorded) as Result, replayed });

@@ -155,20 +155,34 @@ export class SqliteJournal implements Journal, DayListing {
 
   /** Every entry after `afterSeq`, checked and in order, one at a time (bounded memory). */
   each(date: string, afterSeq: number, visit: (entry: JournalEntry) => void): void {
-    this.guard(() => {
+    for (const entry of this.entries(date, afterSeq)) visit(entry);
+  }
+
+  /**
+   * The same entries as an iterator, for a reader that pauses between them (a log waiting for its
+   * reader to drain). Nothing else may use this journal until the iteration ends.
+   */
+  *entries(date: string, afterSeq: number): Generator<JournalEntry, void, undefined> {
+    const rows = this.guard(() => this.statements.rows.iterate(date, afterSeq) as IterableIterator<Row>);
+    try {
       let expected = afterSeq + 1;
-      for (const [seq, command, result, at, desk] of this.statements.rows.iterate(date, afterSeq) as IterableIterator<Row>) {
+      for (;;) {
+        const next = this.guard(() => rows.next());
+        if (next.done === true) return;
+        const [seq, command, result, at, desk] = next.value;
         checkedSeq(this.location, date, seq, expected++);
-        visit({
+        yield {
           seq,
           command: checkedCommand(this.location, date, seq, command),
           result: checkedResult(this.location, date, seq, result),
           at: String(at),
           desk: String(desk),
           resultText: result,
-        });
+        };
       }
-    });
+    } finally {
+      rows.return?.();
+    }
   }
 
   /** The replay: every entry checked against the chain and the recorded last seq before the day opens. */

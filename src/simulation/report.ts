@@ -221,7 +221,8 @@ export function reportText(report: DayReport): string[] {
   lines.push('', report.unserved.length === 0 ? 'Nobody left unserved.' : `Call back (${report.unserved.length} unserved):`);
   // Columns as wide as their widest cell (in terminal columns: a name may hold wide characters).
   const callBacks = report.unserved.map((u) => [u.token, u.patient, u.phone ?? 'no phone', u.doctor, u.source]);
-  const widths = [0, 1, 2, 3].map((i) => Math.max(0, ...callBacks.map((row) => stringWidth(row[i]!))));
+  // A reduce, not Math.max(...): a big day leaves more unserved rows than a call has arguments.
+  const widths = [0, 1, 2, 3].map((i) => callBacks.reduce((widest, row) => Math.max(widest, stringWidth(row[i]!)), 0));
   for (const row of callBacks) lines.push(`  ${row.map((cell, i) => (i < 4 ? cell + ' '.repeat(widths[i]! - stringWidth(cell)) : cell)).join('  ')}`);
   return lines;
 }

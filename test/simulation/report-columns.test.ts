@@ -19,4 +19,14 @@ describe('the call-back rows of the report', () => {
     expect(new Set(sourceAt).size).toBe(1);
     expect(new Set(phoneAt).size).toBe(1);
   });
+
+  it('line up 200,000 of them (a big day; their widths once overflowed the stack)', () => {
+    const report = simulateDay(defaultRoster(), DEFAULT_ARRIVAL_MODEL, 7);
+    const one = report.unserved[0]!;
+    report.unserved = Array.from({ length: 200_000 }, (_, i) => ({ ...one, patient: `Patient ${i}` }));
+    const lines = reportText(report);
+    const rows = lines.slice(lines.findIndex((line) => line.startsWith('Call back')) + 1);
+    expect(rows).toHaveLength(200_000);
+    expect(new Set(rows.map((row) => row.indexOf(one.doctor))).size).toBe(1);
+  });
 });
