@@ -91,7 +91,8 @@ function chipSegments(chip: ChipView, width: number, input: ColumnLayoutInput, p
   // The ↯ mark has a column of its own, so a displaced patient's source chip stays in line.
   const tag = ` ${style.tag}${chip.bumps > 0 ? '↯' : ' '}`;
   // On a wide column the chip stays near the name: names get at most NAME_MAX columns, the rest is blank.
-  const nameWidth = Math.max(1, Math.min(NAME_MAX, width - prefix.length - (mark ? 1 : 0) - chip.token.length - 1 - tag.length));
+  // A mark takes one of the name's columns (after the cap, so a marked chip is no wider).
+  const nameWidth = Math.max(1, Math.min(NAME_MAX, width - prefix.length - chip.token.length - 1 - tag.length) - (mark ? 1 : 0));
   const base: Segment = {
     text: `${mark ? '' : prefix}${chip.token} ${fitWidth(chip.patient, nameWidth)}`,
     ...(highlighted && { backgroundColor: HIGHLIGHT_COLOR[highlighted], color: 'black' }),

@@ -59,6 +59,24 @@ describe('the waiting list in each column', () => {
     expect(frame).toMatchSnapshot();
   });
 
+  it('a chip marked ▶ or ✓ keeps its source tag in line with the unmarked chips, on narrow and wide columns', () => {
+    for (const [columns, rows] of [
+      [80, 24],
+      [120, 40],
+      [200, 50],
+    ] as const) {
+      desk = deskAt(columns, rows, counterDay);
+      const chips = desk
+        .frame()
+        .split('\n')
+        .filter((line) => /^ {1,2}[▶✓]?SHR-\d{3} /.test(line));
+      expect(chips.some((line) => /[▶✓]SHR/.test(line)) && chips.some((line) => / {2}SHR/.test(line)), `${columns}x${rows}`).toBe(true);
+      const tagColumns = new Set(chips.map((line) => /(EMR|PAY|F\/U|ONL|WLK)/.exec(line)!.index));
+      expect([...tagColumns], `${columns}x${rows}`).toHaveLength(1);
+      desk.unmount();
+    }
+  });
+
   it('moves on as the clock moves', () => {
     desk = deskAt(120, 40, counterDay);
     desk.dispatch({ op: 'clock', time: '09:30' });
