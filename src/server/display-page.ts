@@ -15,15 +15,16 @@ export const DISPLAY_PAGE = `<!doctype html>
   header .state { font-size: 28px; color: #9fc3e6; }
   header .state.offline { color: #ffb4a2; }
   main { display: grid; gap: 28px; padding: 32px 48px; grid-template-columns: repeat(auto-fit, minmax(520px, 1fr)); }
-  .doctor { background: #163a5c; border-radius: 18px; padding: 28px 32px; }
+  .doctor { background: #163a5c; border-radius: 18px; padding: 28px 32px; container-type: inline-size; }
   .doctor h2 { margin: 0 0 12px; font-size: 44px; font-weight: 600; }
   .label { font-size: 26px; color: #9fc3e6; text-transform: uppercase; letter-spacing: 2px; }
-  .now { font-size: 150px; font-weight: 700; line-height: 1.1; color: #ffe28a; font-variant-numeric: tabular-nums; }
+  /* A token on one line, as large as its card allows: SHR-001 fits three cards to a 1920 screen. */
+  .now { font-size: min(150px, 19cqw); white-space: nowrap; font-weight: 700; line-height: 1.1; color: #ffe28a; font-variant-numeric: tabular-nums; }
   .next { font-size: 56px; margin: 8px 0 16px; min-height: 68px; font-variant-numeric: tabular-nums; }
   .next span { margin-right: 28px; }
   .waiting { font-size: 34px; }
   .doctor.away { background: #3a2a2a; }
-  .doctor.away .now { color: #ffb4a2; font-size: 110px; }
+  .doctor.away .now { color: #ffb4a2; font-size: min(110px, 16cqw); }
 </style>
 </head>
 <body>

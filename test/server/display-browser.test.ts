@@ -51,6 +51,13 @@ describe('/display in chromium', () => {
     await page.locator('section[data-doctor="sharma"] .now', { hasText: 'SHR-002' }).waitFor({ timeout: 1000 });
     const text = await page.locator('main').innerText();
     expect(text).not.toMatch(/Asha|Ravi|Meena|98450/);
+    // Three doctors to a 1920 screen: the token in consultation stays on one line, inside its card.
+    const now = await page.locator('section[data-doctor="sharma"] .now').evaluate((el) => ({
+      lines: el.getBoundingClientRect().height / parseFloat(getComputedStyle(el).lineHeight),
+      overflow: el.scrollWidth - el.clientWidth,
+    }));
+    expect(now.lines).toBeLessThan(1.5);
+    expect(now.overflow).toBeLessThanOrEqual(0);
     await page.screenshot({ path: join(tmpdir(), 'opd-desk-display.png') });
     await page.close();
   });
