@@ -110,7 +110,7 @@ function program(): Command {
     .option('--data <file>', 'journal file (default: $XDG_DATA_HOME/opd-desk/opd-desk.db)')
     .option('--date <YYYY-MM-DD>', 'the day (default: today)')
     .option('--server <url>', 'follow a day kept by an opd-desk server instead of a journal file')
-    .option('--key <key>', 'a desk key for --server (default: $OPD_DESK_KEY)')
+    .option('--key <key>', 'a display (or desk) key for --server (default: $OPD_DESK_KEY)')
     .exitOverride()
     .action(async (options: DayOptions & { server?: string; key?: string }) => {
       if (options.server !== undefined) {

@@ -6,7 +6,7 @@
  */
 import { whenSent } from '../store/desk-store.js';
 import { Box, useApp } from 'ink';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Result } from '../engine/index.js';
 import { tokenDetail } from '../store/counter-selectors.js';
 import { selectColumns } from '../store/selectors.js';
@@ -99,6 +99,7 @@ export function App({ title = 'OPD desk', shortTitles = [], quitWarning, liveClo
   // Asked to quit from a form, a dialog or the help: it stays mounted, hidden, so n comes back to it as it was.
   const under = mode.kind === 'confirm-quit' && mode.back ? mode.back : mode;
   const showing = (screen: DeskMode) => (screen === mode ? 'flex' : 'none');
+  const openingOf = useOpenings();
 
   return (
     <Box flexDirection="column" width={size.columns} height={rows.frame} overflowY="hidden">
@@ -112,27 +113,27 @@ export function App({ title = 'OPD desk', shortTitles = [], quitWarning, liveClo
         )}
         {mode.kind === 'callbacks' && <CallBackList height={rows.board} width={size.columns} />}
         {under.kind === 'book' && (
-          <Box display={showing(under)} flexDirection="column">
+          <Box key={openingOf(under)} display={showing(under)} flexDirection="column">
             <BookingForm height={rows.board} doctor={under.doctor} slot={under.slot} onDone={finish} onCancel={back} listen={listenFor(under)} />
           </Box>
         )}
         {under.kind === 'cancel' && (
-          <Box display={showing(under)} flexDirection="column">
+          <Box key={openingOf(under)} display={showing(under)} flexDirection="column">
             <CancelDialog token={under.token} height={rows.board} width={size.columns} onDone={finish} onCancel={back} listen={listenFor(under)} />
           </Box>
         )}
         {under.kind === 'detail' && (
-          <Box display={showing(under)} flexDirection="column">
+          <Box key={openingOf(under)} display={showing(under)} flexDirection="column">
             <TokenDetailView token={under.token} width={size.columns} height={rows.board} back={under.back} />
           </Box>
         )}
         {under.kind === 'move' && (
-          <Box display={showing(under)} flexDirection="column">
+          <Box key={openingOf(under)} display={showing(under)} flexDirection="column">
             <MoveForm height={rows.board} token={under.token} onDone={finish} onCancel={back} listen={listenFor(under)} />
           </Box>
         )}
         {under.kind === 'away' && (
-          <Box display={showing(under)} flexDirection="column">
+          <Box key={openingOf(under)} display={showing(under)} flexDirection="column">
             <AwayDialog height={rows.board} doctor={under.doctor} onDone={finish} onCancel={back} listen={listenFor(under)} />
           </Box>
         )}
@@ -143,4 +144,19 @@ export function App({ title = 'OPD desk', shortTitles = [], quitWarning, liveClo
       <StatusBar width={size.columns} hints={hints} notice={state.notice} />
     </Box>
   );
+}
+
+/**
+ * A number for each opening of a screen (each mode object the desk state makes), the key of the
+ * screen's element: a form opened again in the same burst of keys that closed it (two bookings
+ * typed together) must be a new form, not the last one still holding what it sent.
+ */
+function useOpenings(): (mode: DeskMode) => number {
+  const openings = useRef({ ids: new WeakMap<DeskMode, number>(), next: 0 });
+  return (mode) => {
+    const { ids } = openings.current;
+    let id = ids.get(mode);
+    if (id === undefined) ids.set(mode, (id = ++openings.current.next));
+    return id;
+  };
 }

@@ -57,6 +57,14 @@ describe('keys that arrive together', () => {
     expect(desk.store.getState().day.tokens).toHaveLength(1);
   });
 
+  it('two whole bookings typed in one burst book both, each once', async () => {
+    desk = deskAt(120, 40);
+    await desk.press(`bKiran${KEYS.enter.repeat(5)}bDev${KEYS.enter.repeat(5)}`, (f) => f.includes('SHR-002'));
+    const patients = desk.store.getState().day.tokens.map((token) => `${token.id} ${token.patient}`);
+    expect(patients).toEqual(['SHR-001 Kiran', 'SHR-002 Dev']);
+    expect(desk.frame()).not.toContain('Book a patient');
+  });
+
   it('t then y together move the clock; q then n together stay', async () => {
     desk = deskAt(120, 40, [{ op: 'clock', time: '09:00' }]);
     const board = await desk.press('ty', (f) => f.includes('09:00-10:00 ended'));
@@ -104,6 +112,39 @@ describe('Esc twice in one burst', () => {
 const KEY = fc.constantFrom('a', 'B', '7', ' ', BACKSPACE, KEYS.enter, KEYS.tab, KEYS.shiftTab, KEYS.up, KEYS.down, KEYS.left, KEYS.right, 'b', 'c', '1', '5');
 
 describe('any keys, in any chunks', () => {
+  it('whole bookings and cancellations typed one after another give the same day in any chunks as one key at a time', async () => {
+    // Each step as its keys (an arrow is one key of three characters).
+    const booking = fc
+      .tuple(fc.constantFrom('Asha', 'Ravi', 'Meena'), fc.constantFrom([], [KEYS.down]))
+      .map(([name, slot]) => ['b', ...name, ...Array<string>(4).fill(KEYS.enter), ...slot, KEYS.enter]);
+    const cancel = fc.constantFrom('shr1', 'shr2').map((token) => ['c', ...token, KEYS.enter, 'y']);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.oneof(booking, booking, cancel), { minLength: 2, maxLength: 4 }),
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 20, maxLength: 20 }),
+        async (steps, sizes) => {
+          const keys = steps.flat();
+          const oneByOne = deskAt(100, 30);
+          const chunked = deskAt(100, 30);
+          try {
+            for (const key of keys) await oneByOne.press(key);
+            for (let at = 0, i = 0; at < keys.length; i++) {
+              const size = sizes[i % sizes.length]!;
+              await chunked.press(keys.slice(at, at + size).join(''));
+              at += size;
+            }
+            expect(snapshot(chunked.store.getState().day)).toBe(snapshot(oneByOne.store.getState().day));
+            expect(chunked.frame()).toBe(oneByOne.frame());
+          } finally {
+            oneByOne.unmount();
+            chunked.unmount();
+          }
+        },
+      ),
+      { numRuns: 15 },
+    );
+  });
+
   it('give the same screen and the same day as the same keys one at a time', async () => {
     await fc.assert(
       fc.asyncProperty(
