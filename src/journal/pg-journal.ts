@@ -166,8 +166,8 @@ export class PgJournal implements AsyncJournal {
       // With `readAfter` the entries after it come with the lock: the write's first read asks nothing.
       const locked = await lockAndRead(client, LOCK_NAMESPACE, date, readAfter);
       const value = await write(locked);
-      // The appends, then COMMIT queued right behind them. After a failed statement PostgreSQL
-      // answers COMMIT with a rollback, not an error.
+      // The appends, then COMMIT. After a failed statement PostgreSQL answers COMMIT with a
+      // rollback, not an error.
       if ((await locked.commit()) !== 'COMMIT')
         throw new JournalError(`the write to ${date} was rolled back by the database after an error inside it; nothing was kept`);
       client.removeListener('error', onError);

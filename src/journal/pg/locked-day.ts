@@ -41,21 +41,19 @@ export async function readTail(client: Pick<PoolClient, 'query'>, date: string, 
 }
 
 /**
- * Opens the write's transaction, takes the day's lock and reads the day after `afterSeq`. Each
- * statement is parameterised; they are queued together, so the connection sends each as soon
- * as the one before is answered. The tail is read by a statement of its own, after the lock is
- * held, so it sees every entry another server committed before.
+ * Opens the write's transaction, takes the day's lock and reads the day after `afterSeq`, each a
+ * parameterised statement of its own. The tail is read after the lock is held, so it sees every
+ * entry another server committed before. (node-postgres sends one statement at a time: queueing
+ * the next before the last is answered is deprecated there.)
  */
 export async function lockAndRead(client: PoolClient, namespace: number, date: string, afterSeq: number | undefined): Promise<LockedDay> {
   const locked = new LockedDay(client, date);
-  const begun = client.query('BEGIN');
-  const lock = client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [namespace, date]);
-  if (afterSeq === undefined || !Number.isSafeInteger(afterSeq)) {
-    await Promise.all([begun, lock]);
-    return locked;
+  await client.query('BEGIN');
+  await client.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [namespace, date]);
+  if (afterSeq !== undefined && Number.isSafeInteger(afterSeq)) {
+    const { last, entries } = await readTail(client, date, afterSeq);
+    locked.seed(afterSeq, last, entries);
   }
-  const [, , { last, entries }] = await Promise.all([begun, lock, readTail(client, date, afterSeq)]);
-  locked.seed(afterSeq, last, entries);
   return locked;
 }
 
@@ -117,9 +115,8 @@ export class LockedDay {
 
   /**
    * Writes the staged appends with one notification (sent only if the transaction commits) in
-   * one parameterised statement, and commits; COMMIT is queued behind it, so it leaves as soon
-   * as the INSERT is answered. Returns the tag PostgreSQL answered COMMIT with (ROLLBACK after an
-   * error inside the write).
+   * one parameterised statement, and commits. Returns the tag PostgreSQL answered COMMIT with
+   * (ROLLBACK after an error inside the write).
    */
   async commit(): Promise<string> {
     if (this.staged.length === 0) return (await this.client.query('COMMIT')).command;
@@ -132,21 +129,18 @@ export class LockedDay {
         desk: entry.desk,
       })),
     );
-    const written = this.client.query(
+    // A failed INSERT throws; the caller rolls back.
+    await this.client.query(
       'WITH added AS (INSERT INTO commands (date, seq, command, result, at, desk) ' +
         'SELECT $1, t.seq, t.command, t.result, t.at, t.desk FROM json_to_recordset($2::json) ' +
         'AS t(seq int, command text, result text, at text, desk text) RETURNING seq) ' +
         "SELECT pg_notify($3, $1 || ' ' || (SELECT max(seq) FROM added))",
       [this.date, rows, CHANNEL],
     );
-    const committed = this.client.query('COMMIT');
-    // After a failed INSERT, COMMIT answers ROLLBACK: the INSERT's error says what went wrong.
-    const [insert, commit] = await Promise.allSettled([written, committed]);
-    if (insert.status === 'rejected') throw insert.reason;
-    if (commit.status === 'rejected') throw commit.reason;
+    const { command } = await this.client.query('COMMIT');
     this.stored = this.staged[this.staged.length - 1]!.seq;
     this.staged.length = 0;
-    return commit.value.command;
+    return command;
   }
 
   private async storedLast(): Promise<number> {
