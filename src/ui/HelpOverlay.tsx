@@ -6,8 +6,9 @@ import { helpLines } from './keymap.js';
 
 /**
  * Every key, and what the chip colours mean. Draws only; the desk closes it. Where the full
- * list does not fit (60x20), the keys go in two columns and the chips on one line, so every key
- * is still shown; rows never shrink into each other.
+ * list does not fit, the chips go on one line (80x24: on the title line, with one key a line),
+ * and at 60x20 the keys go in two columns, so every key is still shown; rows never shrink into
+ * each other.
  */
 export function HelpOverlay({ height, width = 120 }: { height: number; width?: number }) {
   const keys = helpLines();
@@ -41,9 +42,34 @@ export function HelpOverlay({ height, width = 120 }: { height: number; width?: n
   }
   // Short labels: "← → or Tab / Shift+Tab" is "← →" here.
   const short = keys.map(([label, action]): [string, string] => [label.split(' or ')[0]!, action]);
+  const labelWidth = Math.min(12, Math.max(...short.map(([label]) => label.length)) + 1);
+  const chips = (
+    <>
+      {SOURCES.map((source) => (
+        <Text key={source} color={SOURCE_STYLE[source].color} bold={SOURCE_STYLE[source].bold ?? false}>{`${SOURCE_STYLE[source].tag} `}</Text>
+      ))}
+      <Text dimColor>seen in this order · ↯ displaced</Text>
+    </>
+  );
+  if (short.length + 1 <= height) {
+    // 80x24: one key a line with its whole description, the chips on the title line, no border.
+    return (
+      <Box flexDirection="column" height={height} overflowY="hidden" paddingX={1}>
+        <Text wrap="truncate">
+          <Text bold>{'Keys  '}</Text>
+          {chips}
+        </Text>
+        {short.map(([label, action]) => (
+          <Text key={label} wrap="truncate">
+            <Text bold>{label.padEnd(labelWidth)}</Text>
+            {action}
+          </Text>
+        ))}
+      </Box>
+    );
+  }
   const half = Math.ceil(short.length / 2);
   const columnWidth = Math.max(10, Math.floor((width - 5) / 2));
-  const labelWidth = Math.min(12, Math.max(...short.map(([label]) => label.length)) + 1);
   const column = (part: [string, string][]) => (
     <Box flexDirection="column" width={columnWidth} flexShrink={0}>
       {part.map(([label, action]) => (
@@ -61,12 +87,7 @@ export function HelpOverlay({ height, width = 120 }: { height: number; width?: n
         <Text> </Text>
         {column(short.slice(half))}
       </Box>
-      <Text wrap="truncate">
-        {SOURCES.map((source) => (
-          <Text key={source} color={SOURCE_STYLE[source].color} bold={SOURCE_STYLE[source].bold ?? false}>{`${SOURCE_STYLE[source].tag} `}</Text>
-        ))}
-        <Text dimColor>seen in this order · ↯ displaced</Text>
-      </Text>
+      <Text wrap="truncate">{chips}</Text>
     </Box>
   );
 }

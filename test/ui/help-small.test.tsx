@@ -19,3 +19,19 @@ describe('help at 60x20', () => {
     expect(frame).toContain('EMR PAY F/U ONL WLK seen in this order');
   });
 });
+
+describe('help at 80x24', () => {
+  it('lists every key on a line of its own with its whole description, the chips on one line', async () => {
+    desk = deskAt(80, 24);
+    const frame = await desk.press('?', (f) => f.includes('seen in this order'));
+    expect(frame.split('\n').length).toBeLessThan(24);
+    const lines = frame.split('\n').map((line) => line.trim());
+    for (const [label, action] of helpLines())
+      expect(
+        lines.some((line) => line.startsWith(label.split(' or ')[0]!) && line.endsWith(` ${action}`)),
+        label,
+      ).toBe(true);
+    expect(frame).toContain('EMR PAY F/U ONL WLK seen in this order');
+    expect(frame).not.toContain('…');
+  });
+});
