@@ -53,7 +53,7 @@ function gauge(used: number, capacity: number): Segment[] {
 /** The widest a patient's name is drawn: a booking form takes at most 60 characters, most names far fewer. */
 const NAME_MAX = 32;
 
-/** How a chip shows where its patient is at the counter; unmarked chips keep their width. */
+/** How a chip shows where its patient is at the counter, in the blank column before its token id. */
 const COUNTER_MARK = { consulting: { text: '▶', color: 'yellow' }, 'checked-in': { text: '✓', color: 'green' } } as const;
 
 /** A checked-in patient who has waited longer than the roster's `waitAlertMinutes`. */
@@ -91,14 +91,14 @@ function chipSegments(chip: ChipView, width: number, input: ColumnLayoutInput, p
   // The ↯ mark has a column of its own, so a displaced patient's source chip stays in line.
   const tag = ` ${style.tag}${chip.bumps > 0 ? '↯' : ' '}`;
   // On a wide column the chip stays near the name: names get at most NAME_MAX columns, the rest is blank.
-  // A mark takes one of the name's columns (after the cap, so a marked chip is no wider).
-  const nameWidth = Math.max(1, Math.min(NAME_MAX, width - prefix.length - chip.token.length - 1 - tag.length) - (mark ? 1 : 0));
+  const nameWidth = Math.max(1, Math.min(NAME_MAX, width - prefix.length - chip.token.length - 1 - tag.length));
   const base: Segment = {
     text: `${mark ? '' : prefix}${chip.token} ${fitWidth(chip.patient, nameWidth)}`,
     ...(highlighted && { backgroundColor: HIGHLIGHT_COLOR[highlighted], color: 'black' }),
     ...(selected && { inverse: true }),
   };
-  const lead: Segment[] = mark ? [...(prefix ? [{ text: prefix }] : []), { text: mark.text, color: mark.color, bold: true }] : [];
+  // A mark takes the last column of the prefix (a space), so token ids line up, marked or not.
+  const lead: Segment[] = mark ? [...(prefix.length > 1 ? [{ text: prefix.slice(0, -1) }] : []), { text: mark.text, color: mark.color, bold: true }] : [];
   return [...lead, base, { text: tag, color: style.color, bold: style.bold ?? false, ...(selected && { inverse: true }) }];
 }
 
@@ -120,13 +120,14 @@ function endedLine(slot: SlotView): Line {
 
 function chipLines(slot: SlotView, input: ColumnLayoutInput, perLine: 1 | 2): Line[] {
   const inner = input.width - 2;
-  if (perLine === 1) return slot.chips.map((chip) => [{ text: '  ' }, ...chipSegments(chip, inner, input)]);
+  // Each chip starts with one blank column, where its ▶ or ✓ goes.
+  if (perLine === 1) return slot.chips.map((chip) => [{ text: ' ' }, ...chipSegments(chip, inner + 1, input, ' ')]);
   const half = Math.floor((inner - 1) / 2);
   const lines: Line[] = [];
   for (let i = 0; i < slot.chips.length; i += 2) {
-    const left = chipSegments(slot.chips[i]!, half, input);
+    const left = chipSegments(slot.chips[i]!, half + 1, input, ' ');
     const right = slot.chips[i + 1];
-    lines.push([{ text: '  ' }, ...left, ...(right ? [{ text: ' ' }, ...chipSegments(right, half, input)] : [])]);
+    lines.push([{ text: ' ' }, ...left, ...(right ? chipSegments(right, half + 1, input, ' ') : [])]);
   }
   return lines;
 }
