@@ -131,7 +131,7 @@ export class DisplayFeed {
     const since = new Date().toTimeString().slice(0, 5);
     this.link = {
       reachable: false,
-      notice: `Server ${new URL(this.base).host} unreachable since ${since}: retrying. The board shows ${this.view.clock} (${cause}).`,
+      notice: `Server ${new URL(this.base).host} unreachable since ${since} (${cause}): retrying; the board shows ${this.view.clock}.`,
     };
     this.notify();
   }

@@ -258,7 +258,7 @@ export class RemoteKeeper implements AsyncDayKeeper {
     this.link =
       cause === null
         ? { reachable: true, notice: null }
-        : { reachable: false, notice: `Server ${new URL(this.base).host} unreachable since ${since}: retrying. The board shows what it confirmed (${cause}).` };
+        : { reachable: false, notice: `Server ${new URL(this.base).host} unreachable since ${since} (${cause}): retrying; the board shows what it confirmed.` };
     this.notify();
   }
 

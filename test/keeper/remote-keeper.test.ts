@@ -140,7 +140,7 @@ describe('RemoteKeeper', () => {
     const { keeper, store } = await desk();
     await store.getState().send(book('Asha Rao'));
     await server.close();
-    await vi.waitFor(() => expect(store.getState().link).toMatch(/^Server 127\.0\.0\.1:\d+ unreachable since \d\d:\d\d: retrying/));
+    await vi.waitFor(() => expect(store.getState().link).toMatch(/^Server 127\.0\.0\.1:\d+ unreachable since \d\d:\d\d \(.+\): retrying/));
     const lost = await store.getState().send(book('Ravi Kumar'));
     expect(lost).toMatchObject({ result: { status: 'ERROR' }, retry: true });
     expect(tokensOf(store)).toEqual(['SHR-001 Asha Rao']);

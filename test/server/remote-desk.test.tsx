@@ -122,7 +122,7 @@ describe('remote desks on one server', () => {
     await b.waitFor((frame) => frame.includes('SHR-001 Asha Rao'));
 
     await stop(first);
-    await b.waitFor((frame) => /Server 127\.0\.0\.1:\d+ unreachable since \d\d:\d\d: retrying/.test(frame));
+    await b.waitFor((frame) => /Server 127\.0\.0\.1:\d+ unreachable since \d\d:\d\d \(.+\): retrying/.test(frame));
     await book(a, 'Ravi Kumar');
     const frame = await a.waitFor((f) => f.includes('not saved: server unreachable'));
     expect(frame).toContain('Book a patient');
@@ -236,7 +236,7 @@ describe('the lobby board on a server', () => {
     const lobby = await remoteLobby(first.base);
     await lobby.waitFor((frame) => frame.includes('SHR-001'));
     await stop(first);
-    const frame = await lobby.waitFor((f) => /Server 127\.0\.0\.1:\d+ unreachable since \d\d:\d\d: retrying\. The board shows \d\d:\d\d/.test(f));
+    const frame = await lobby.waitFor((f) => /Server 127\.0\.0\.1:\d+ unreachable since \d\d:\d\d \(.+\): retrying; the board shows \d\d:\d\d/.test(f));
     expect(frame).toContain('SHR-001');
     const second = await serve(file, port);
     running.push(second);
