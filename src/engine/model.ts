@@ -155,13 +155,16 @@ export interface HistoryEntry {
 }
 
 /**
- * The token with this id (`SHR-001`; case and leading zeros are forgiven, so `shr-1` works),
+ * The token with this id (`SHR-001`; case, leading zeros and the dash are forgiven, so `shr-1`
+ * and `shr1` work),
  * found through its doctor code and sequence number without a day-wide index.
  */
 export function findToken(day: Day, id: string): Token | undefined {
   const text = id.trim();
-  const dash = text.lastIndexOf('-');
-  const digits = text.slice(dash + 1);
+  // Without a dash, a doctor's code (letters only) runs straight into the number: `shr4`.
+  const joined = /^([A-Za-z]{2,5})(\d{1,9})$/.exec(text);
+  const dash = joined ? joined[1]!.length : text.lastIndexOf('-');
+  const digits = joined ? joined[2]! : text.slice(dash + 1);
   if (dash < 1 || !/^\d{1,9}$/.test(digits)) return undefined;
   const code = text.slice(0, dash);
   const doctor = day.doctorByCode.get(code) ?? day.doctorByCode.get(code.toUpperCase());

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDay, execute, isActive, matchTokens, phoneKey } from '../../src/engine/index.js';
+import { createDay, execute, findToken, isActive, matchTokens, phoneKey } from '../../src/engine/index.js';
 import { desk, expectUnchanged, rosterOf } from '../support/day.js';
 
 const twoDoctors = () => rosterOf({ sharma: [4, 4], reddy: [4, 4] });
@@ -78,6 +78,17 @@ describe('matchTokens: find tokens by token id, part of a name, or phone', () =>
     return d.day;
   };
   const ids = (tokens: { id: string }[]) => tokens.map((t) => t.id);
+
+  it('findToken, as every command and route uses it, forgives case, the dash and leading zeros', () => {
+    for (const id of ['SHR-002', 'shr-2', 'SHR-0002', 'shr2', 'Shr002', ' shr2 ']) expect(findToken(day(), id)?.id, id).toBe('SHR-002');
+    for (const id of ['SHR', '2', 'SHR-', 'S2', 'SHR-2-', 'XYZ-1']) expect(findToken(day(), id), id).toBeUndefined();
+  });
+
+  it('a command names a token as a receptionist would write it: shr1 checks in SHR-001', () => {
+    const d = desk(rosterOf({ sharma: [2] }));
+    d.book('Asha');
+    expect(d.run({ op: 'check-in', token: 'shr1' })).toMatchObject({ status: 'CHECKED_IN', token: 'SHR-001' });
+  });
 
   it('by token id, forgiving case, dash and zeros', () => {
     expect(ids(matchTokens(day(), 'shr2'))).toEqual(['SHR-002']);
