@@ -4,28 +4,18 @@
  * freshMs.
  */
 import type { InjectOptions } from 'fastify';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { defaultRoster } from '../../src/engine/index.js';
 import { PgJournal } from '../../src/journal/pg-journal.js';
 import { buildServer } from '../../src/server/app.js';
 import { PgDayHub } from '../../src/server/pg-days.js';
 import { PgRecords } from '../../src/server/pg-records.js';
-import { startPostgres, type TestPostgres } from '../support/postgres.js';
+import { postgresForFile, type TestPostgres } from '../support/postgres.js';
 import { bearer, DATE, post } from './support.js';
 
 let postgres: TestPostgres;
 let databases = 0;
-const closers: (() => Promise<void>)[] = [];
-
-beforeAll(async () => {
-  postgres = await startPostgres();
-}, 60_000);
-afterEach(async () => {
-  while (closers.length > 0) await closers.pop()!();
-});
-afterAll(async () => {
-  await postgres?.stop();
-});
+const closeAfterEach = postgresForFile((started) => (postgres = started));
 
 /** A server whose key checks count the questions they ask the database. */
 async function pgServer(url: string, freshMs = 60_000) {
@@ -39,7 +29,7 @@ async function pgServer(url: string, freshMs = 60_000) {
     return sql(statement, values);
   }) as typeof journal.sql;
   const { app } = await buildServer({ hub, store, defaultDate: DATE });
-  closers.push(async () => {
+  closeAfterEach(async () => {
     await app.close();
     await hub.close();
     await journal.close();

@@ -5,36 +5,26 @@
  */
 import type { InjectOptions } from 'fastify';
 import pg from 'pg';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultRoster, snapshot } from '../../src/engine/index.js';
 import { PgJournal } from '../../src/journal/pg-journal.js';
 import { LOCK_NAMESPACE } from '../../src/journal/pg/migrations.js';
 import { buildServer } from '../../src/server/app.js';
 import { PgDayHub } from '../../src/server/pg-days.js';
 import { PgRecords } from '../../src/server/pg-records.js';
-import { startPostgres, type TestPostgres } from '../support/postgres.js';
+import { postgresForFile, type TestPostgres } from '../support/postgres.js';
 import { bearer, DATE, post } from './support.js';
 
 let postgres: TestPostgres;
 let databases = 0;
-const closers: (() => Promise<void>)[] = [];
-
-beforeAll(async () => {
-  postgres = await startPostgres();
-}, 60_000);
-afterEach(async () => {
-  while (closers.length > 0) await closers.pop()!();
-});
-afterAll(async () => {
-  await postgres?.stop();
-});
+const closeAfterEach = postgresForFile((started) => (postgres = started));
 
 async function pgServer(url: string) {
   const journal = await PgJournal.open(url, { pollMs: 60_000 });
   const hub = new PgDayHub({ journal, roster: defaultRoster(), desk: 'test-server', today: () => '2000-01-01', clockMs: 0 });
   const store = new PgRecords(journal);
   const { app } = await buildServer({ hub, store, defaultDate: DATE });
-  closers.push(async () => {
+  closeAfterEach(async () => {
     await app.close();
     await hub.close();
     await journal.close();

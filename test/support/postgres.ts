@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 const run = promisify(execFile);
 
@@ -130,4 +131,24 @@ export async function startPostgres({ durable = false }: { durable?: boolean } =
       rmSync(folder, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A PostgreSQL server for the test file that calls this (at its top level): started before its
+ * tests (handed to `started`), stopped after them. Returns how a test has something closed after it.
+ */
+export function postgresForFile(started: (postgres: TestPostgres) => void): (close: () => Promise<void>) => void {
+  let postgres: TestPostgres | undefined;
+  const closers: (() => Promise<void>)[] = [];
+  beforeAll(async () => {
+    postgres = await startPostgres();
+    started(postgres);
+  }, 60_000);
+  afterEach(async () => {
+    while (closers.length > 0) await closers.pop()!();
+  });
+  afterAll(async () => {
+    await postgres?.stop();
+  });
+  return (close) => void closers.push(close);
 }
