@@ -5,7 +5,7 @@
  * entry by entry in journal order, so nothing shows as done that the server has not confirmed.
  */
 import { randomUUID } from 'node:crypto';
-import { createDay, execute, type Command, type Day, type Outcome, type Result, type Roster } from '../engine/index.js';
+import { createDay, execute, type Command, type Day, type DayEvent, type Outcome, type Result, type Roster } from '../engine/index.js';
 import { parseRoster } from '../schema/roster.js';
 import type { AsyncDayKeeper, KeeperLink, ReplayMismatch } from './day-keeper.js';
 import { readEvents, type StreamEvent } from './event-stream.js';
@@ -43,12 +43,16 @@ interface EntryData {
 }
 
 const CONFIRM_WAIT_MS = 3000;
+/** How many of the day's last commands fill the ticker of a desk that connects (as a desk on a file does). */
+const RECENT_COMMANDS = 100;
 
 export class RemoteKeeper implements AsyncDayKeeper {
   readonly async = true;
   day: Day;
   link: KeeperLink = { reachable: true, notice: null };
   readonly mismatches: ReplayMismatch[] = [];
+  /** What the day's last commands did before this desk connected, for the ticker. */
+  recentEvents: readonly DayEvent[] = [];
   private appliedSeq = 0;
   private readonly history: { seq: number; command: Command }[] = [];
   private ready: { seq: number; outcome: Outcome }[] = [];
@@ -91,6 +95,9 @@ export class RemoteKeeper implements AsyncDayKeeper {
       keeper.close();
       throw new NotSentError(`the server at ${base} did not send the day's ${keeper.remote.seq} entries`);
     }
+    // The day so far is the desk's starting point, not news: its last commands fill the ticker.
+    const replayed = keeper.ready.splice(0);
+    keeper.recentEvents = replayed.slice(-RECENT_COMMANDS).flatMap(({ outcome }) => outcome.events);
     return keeper;
   }
 

@@ -98,7 +98,21 @@ export type DeskStore = StoreApi<DeskState>;
 export const TICKER_LENGTH = 50;
 
 /** Events worth a ticker line: the ones a receptionist would want to notice. */
-const TICKER_KINDS = new Set<DayEvent['kind']>(['seated', 'waitlisted', 'displaced', 'cancelled', 'no-show', 'rejected', 'slot-closed', 'unserved']);
+const TICKER_KINDS = new Set<DayEvent['kind']>([
+  'seated',
+  'waitlisted',
+  'displaced',
+  'cancelled',
+  'no-show',
+  'rejected',
+  'slot-closed',
+  'unserved',
+  'checked-in',
+  'called',
+  'moved',
+  'absent',
+  'undone',
+]);
 
 /**
  * A slot closing is worth a line only when someone was in it or waiting for it: its patients'

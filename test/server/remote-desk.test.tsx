@@ -111,6 +111,16 @@ describe('remote desks on one server', () => {
     expect(await tokens(server.base)).toEqual(['SHR-001 Asha Rao', 'SHR-002 Ravi Kumar']);
   });
 
+  it("a desk that connects later starts with the day's last commands in its ticker, as a desk on a file does", async () => {
+    const server = await serve(dataFile());
+    running.push(server);
+    await post(server.base, '/api/v1/bookings', { doctor: 'sharma', patient: 'Asha Rao', slot: '09:00' });
+    await post(server.base, '/api/v1/commands', { op: 'check-in', token: 'SHR-001' });
+    const desk = await remoteDesk(server.base);
+    const frame = await desk.waitFor((f) => f.includes('SHR-001 Asha Rao checked in'));
+    expect(frame).toContain('SHR-001 Asha Rao booked into 09:00-10:00');
+  });
+
   it('the server gone: the status bar says so and the form keeps what was typed; back again, Enter books it once', async () => {
     const file = dataFile();
     const first = await serve(file);
