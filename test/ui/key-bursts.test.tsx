@@ -86,6 +86,15 @@ describe('keys that arrive together', () => {
     const frame = await desk.press(KEYS.enter, (f) => f.includes('▸ Phone'));
     expect(frame).toContain('Name   Asha');
   });
+
+  it('escape sequences pasted into a name (a title change, a colour) neither crash the desk nor enter the field', async () => {
+    desk = deskAt(120, 40);
+    await desk.press('b');
+    await desk.press('Inj1 \u001b]0;pwned\u0007\u001b[31mRED');
+    const frame = await desk.press(KEYS.enter, (f) => f.includes('▸ Phone'));
+    expect(frame).toMatch(/Name {3}Inj1 \S*RED/);
+    expect(desk.rawFrame()).not.toContain('\u001b]0;');
+  });
 });
 
 describe('Esc twice in one burst', () => {
