@@ -6,7 +6,6 @@
 import { render } from 'ink';
 import type { ReactElement } from 'react';
 import { DisplayFeed } from '../keeper/display-feed.js';
-import { NotSentError } from '../keeper/http.js';
 import { DeskSession } from '../journal/session.js';
 import { defaultRoster, type WaitingRoom } from '../engine/index.js';
 import { createDeskStore } from '../store/desk-store.js';
@@ -18,8 +17,7 @@ import { DeskProvider } from '../ui/desk-context.js';
 import { FeedLobbyBoard, LobbyBoard } from '../ui/LobbyBoard.js';
 import { FRAME_RATE, SYNC_EVERY_MS, titlesOf } from './dashboard.js';
 import { openRecordedJournal, type DayOptions } from './open-day.js';
-import { serverAddress, type RemoteDeskOptions } from './remote-dashboard.js';
-import { UsageError } from './usage-error.js';
+import { reachServer, type RemoteDeskOptions } from './remote-dashboard.js';
 import { enterAlternateScreen } from './terminal-screen.js';
 
 /** Draws a lobby board until q or Esc; the caller keeps what it shows up to date. */
@@ -102,15 +100,7 @@ export async function lobbyCommand(options: DayOptions): Promise<number> {
  * command. While the server cannot be reached it keeps the last board and says so.
  */
 export async function remoteLobbyCommand(options: RemoteDeskOptions): Promise<number> {
-  const server = serverAddress(options.server);
-  const key = options.key ?? (process.env.OPD_DESK_KEY || undefined);
-  let feed: DisplayFeed;
-  try {
-    feed = await DisplayFeed.connect({ server, ...(key !== undefined && { key }), ...(options.date !== undefined && { date: options.date }) });
-  } catch (error) {
-    if (error instanceof NotSentError) throw new UsageError(error.message);
-    throw error;
-  }
+  const { connected: feed } = await reachServer(options, (remote) => DisplayFeed.connect(remote));
   try {
     if (process.stdout.isTTY !== true || process.stdin.isTTY !== true) {
       process.stdout.write(terminalSafeLines(lobbyText(feed.view)));

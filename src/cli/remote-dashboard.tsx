@@ -33,17 +33,29 @@ export function serverAddress(server: string): string {
   return url.href.replace(/\/+$/, '');
 }
 
-/** Connects to the server's day (the desk, the lobby); a server that cannot be used is a usage error. */
-export async function connectRemote(options: RemoteDeskOptions): Promise<{ keeper: RemoteKeeper; server: string }> {
+/**
+ * Reaches a server with the options' address (checked), key (else $OPD_DESK_KEY) and date, for
+ * the desk or the lobby; a server that cannot be used is a usage error.
+ */
+export async function reachServer<T>(
+  options: RemoteDeskOptions,
+  connect: (remote: { server: string; key?: string; date?: string }) => Promise<T>,
+): Promise<{ connected: T; server: string }> {
   const server = serverAddress(options.server);
   const key = options.key ?? (process.env.OPD_DESK_KEY || undefined);
   try {
-    const keeper = await RemoteKeeper.connect({ server, ...(key !== undefined && { key }), ...(options.date !== undefined && { date: options.date }) });
-    return { keeper, server };
+    const connected = await connect({ server, ...(key !== undefined && { key }), ...(options.date !== undefined && { date: options.date }) });
+    return { connected, server };
   } catch (error) {
     if (error instanceof NotSentError) throw new UsageError(error.message);
     throw error;
   }
+}
+
+/** Connects to the server's day as a desk. */
+export async function connectRemote(options: RemoteDeskOptions): Promise<{ keeper: RemoteKeeper; server: string }> {
+  const { connected: keeper, server } = await reachServer(options, (remote) => RemoteKeeper.connect(remote));
+  return { keeper, server };
 }
 
 export async function runRemoteDashboard(options: RemoteDeskOptions): Promise<number> {

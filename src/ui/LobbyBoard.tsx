@@ -5,7 +5,7 @@
  */
 import { Box, useApp, useInput } from 'ink';
 import { Text } from './safe-text.js';
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import type { WaitingRoom } from '../engine/index.js';
 import type { KeeperLink } from '../keeper/day-keeper.js';
 import { selectLobby } from '../store/counter-selectors.js';
@@ -36,14 +36,9 @@ export interface WaitingRoomSource {
 
 /** The board of a server's display feed; says so while the server cannot be reached. */
 export function FeedLobbyBoard({ title, feed }: { title: string; feed: WaitingRoomSource }) {
-  const view = useSyncExternalStore(
-    (listener) => feed.subscribe(listener),
-    () => feed.view,
-  );
-  const link = useSyncExternalStore(
-    (listener) => feed.subscribe(listener),
-    () => feed.link,
-  );
+  const subscribe = useCallback((listener: () => void) => feed.subscribe(listener), [feed]);
+  const view = useSyncExternalStore(subscribe, () => feed.view);
+  const link = useSyncExternalStore(subscribe, () => feed.link);
   return <WaitingRoomBoard title={title} lobby={view} notice={link.notice} />;
 }
 
