@@ -5,8 +5,8 @@
  * entry reaches a client of server B's event stream, idle and while both servers are loaded.
  */
 import type autocannon from 'autocannon';
-import { commitToEvent, load, SECONDS, startServer } from './serve-load.js';
-import { percentile, table } from './stats.js';
+import { commitToEvent, load, probeRow, SECONDS, startServer } from './serve-load.js';
+import { table } from './stats.js';
 
 const row = (name: string, results: autocannon.Result[]) => [
   name,
@@ -42,13 +42,7 @@ export async function benchPgServe(createDatabase: (name: string) => Promise<str
       '',
       "Commit to event across servers (booking sent to server A → its entry on a client of server B's /api/v1/events; an upper bound):",
       '',
-      table(
-        ['while', 'samples', 'p50 ms', 'p99 ms'],
-        [
-          ['idle', idle.length, percentile(idle, 50).toFixed(1), percentile(idle, 99).toFixed(1)],
-          [`both servers loaded, 64 connections (${perSecond}/s)`, probes.length, percentile(probes, 50).toFixed(1), percentile(probes, 99).toFixed(1)],
-        ],
-      ),
+      table(['while', 'samples', 'p50 ms', 'p99 ms'], [probeRow('idle', idle, 1), probeRow(`both servers loaded, 64 connections (${perSecond}/s)`, probes, 1)]),
     ].join('\n');
   } finally {
     for (const { child } of servers) {

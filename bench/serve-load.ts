@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
+import { percentile } from './stats.js';
 
 const CLI = join(import.meta.dirname, '../opd-desk.js');
 export const SECONDS = 5;
@@ -72,4 +73,9 @@ export async function commitToEvent(bookAt: string, watchAt: string, date: strin
   }
   controller.abort();
   return latencies;
+}
+
+/** A commit-to-event table row: while what, how many probes, p50 and p99 in ms. */
+export function probeRow(label: string, latencies: number[], digits: number): (string | number)[] {
+  return [label, latencies.length, percentile(latencies, 50).toFixed(digits), percentile(latencies, 99).toFixed(digits)];
 }

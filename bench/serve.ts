@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deskToDesk } from './remote-desk.js';
-import { commitToEvent, load, SECONDS, startServer } from './serve-load.js';
+import { commitToEvent, load, probeRow, SECONDS, startServer } from './serve-load.js';
 import { percentile, table } from './stats.js';
 
 export async function benchServe(): Promise<string> {
@@ -41,15 +41,7 @@ export async function benchServe(): Promise<string> {
       '',
       table(
         ['while', 'samples', 'p50 ms', 'p99 ms'],
-        [
-          ['idle', idle.length, percentile(idle, 50).toFixed(2), percentile(idle, 99).toFixed(2)],
-          [
-            `64 connections book (${Math.round(loaded.requests.average)}/s)`,
-            probes.length,
-            percentile(probes, 50).toFixed(2),
-            percentile(probes, 99).toFixed(2),
-          ],
-        ],
+        [probeRow('idle', idle, 2), probeRow(`64 connections book (${Math.round(loaded.requests.average)}/s)`, probes, 2)],
       ),
       '',
       "Desk to desk (a booking sent from remote desk A → published in remote desk B's store; idle):",
