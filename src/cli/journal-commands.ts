@@ -1,11 +1,11 @@
 /** `opd-desk log` (the audit trail), `opd-desk export` (every token of a day) and `opd-desk verify`. */
-import { createDay, execute, formatTime, type Command, type Token } from '../engine/index.js';
+import { createDay, execute, type Command } from '../engine/index.js';
 import { resultLine } from '../script/text-report.js';
 import { localDate, localTime } from '../journal/place.js';
-import { jsonSafe, terminalSafe } from '../text/terminal-safe.js';
+import { terminalSafe } from '../text/terminal-safe.js';
 import { ChunkedOutput } from './chunked-output.js';
+import { exportFormat, writeExport } from './export-rows.js';
 import { openRecordedDay, openRecordedJournal, type DayOptions } from './open-day.js';
-import { UsageError } from './usage-error.js';
 import { JournalError } from '../journal/journal.js';
 import { SqliteJournal } from '../journal/sqlite-journal.js';
 import { defaultDataFile, parseDate } from '../journal/place.js';
@@ -67,53 +67,13 @@ export async function logCommand(options: DayOptions & { replay?: boolean }): Pr
   }
 }
 
-export const COLUMNS = ['token', 'patient', 'phone', 'doctor', 'slot', 'source', 'status', 'issued', 'seated', 'ended'] as const;
-type Row = Record<(typeof COLUMNS)[number], string>;
-
-export function rowOf(token: Token): Row {
-  const time = (minutes: number | null) => (minutes === null ? '' : formatTime(minutes));
-  return {
-    token: token.id,
-    patient: token.patient,
-    phone: token.phone ?? '',
-    doctor: token.doctor.id,
-    slot: token.slot.label,
-    source: token.source,
-    status: token.status,
-    issued: time(token.issuedAt),
-    seated: time(token.seatedAt),
-    ended: time(token.endedAt),
-  };
-}
-
-/**
- * A CSV cell a spreadsheet will not run: a cell starting with =, +, -, @, tab or CR gets a
- * leading apostrophe (OWASP's advice; a phone such as +91… stays text), and control characters
- * are made visible.
- */
-export function csvCell(value: string): string {
-  const neutral = terminalSafe(/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
-  return /[",\r\n]/.test(neutral) ? `"${neutral.replace(/"/g, '""')}"` : neutral;
-}
-
 /** Every token of the day (or, with --unserved, those to call back), as rebuilt from the journal, streamed as CSV or JSON. */
 export async function exportCommand(options: DayOptions & { format?: string; unserved?: boolean }): Promise<number> {
-  const format = options.format ?? (options.unserved ? 'csv' : undefined);
-  if (format !== 'csv' && format !== 'json') throw new UsageError('export needs --format csv or --format json');
-  const { session, journal } = openRecordedDay(options);
+  const format = exportFormat(options);
+  const { session, journal } = openRecordedDay(options, { archive: true });
   const out = new ChunkedOutput();
-  const write = (text: string) => out.write(text);
   try {
-    const tokens = options.unserved ? session.day.tokens.filter((token) => token.status === 'UNSERVED') : session.day.tokens;
-    if (format === 'csv') write(`${COLUMNS.join(',')}\n`);
-    else write(tokens.length === 0 ? '[]\n' : '[\n');
-    for (const [i, token] of tokens.entries()) {
-      if (out.done) break;
-      const row = rowOf(token);
-      if (format === 'csv') write(`${COLUMNS.map((c) => csvCell(row[c])).join(',')}\n`);
-      else write(` ${jsonSafe(JSON.stringify(row, null, 1)).replace(/\n/g, '\n ')}${i === tokens.length - 1 ? '\n]\n' : ',\n'}`);
-      if (out.mustWait) await out.drained();
-    }
+    await writeExport(session.day, format, options.unserved === true, out);
     await out.end();
     return 0;
   } finally {

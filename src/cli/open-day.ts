@@ -78,8 +78,11 @@ export function openRecordedJournal(options: DayOptions): RecordedJournal {
   return { journal, file, date };
 }
 
-/** A recorded day, replayed read-only (export), without the desk's ticker events. */
-export function openRecordedDay(options: DayOptions): OpenedDay {
+/**
+ * A recorded day, replayed read-only (export), without the desk's ticker events; with `archive`,
+ * in the engine's archive mode (finished tokens kept compact: for reading the day once).
+ */
+export function openRecordedDay(options: DayOptions, replay: { archive?: boolean } = {}): OpenedDay {
   const { journal, file, date } = openRecordedJournal(options);
   try {
     const session = DeskSession.open({
@@ -88,6 +91,7 @@ export function openRecordedDay(options: DayOptions): OpenedDay {
       desk: 'reader',
       fallbackRoster: defaultRoster(),
       recentEvents: false,
+      ...(replay.archive !== undefined && { archive: replay.archive }),
       ...(options.replayAnyway !== undefined && { replayAnyway: options.replayAnyway }),
     });
     return { journal, session, file, date, today: date === localDate(), desk: 'reader' };

@@ -19,7 +19,9 @@ import { buildReport, emptyCounters, reportJson, reportText } from '../simulatio
 import { recordedCounter } from '../simulation/recorded-counters.js';
 import { jsonSafe, terminalSafe, terminalSafeLines } from '../text/terminal-safe.js';
 import { outputClosed } from './closed-output.js';
-import { COLUMNS, csvCell, describeCommand, rowOf } from './journal-commands.js';
+import { ChunkedOutput } from './chunked-output.js';
+import { exportFormat, writeExport } from './export-rows.js';
+import { describeCommand } from './journal-commands.js';
 import { loadRoster } from './load-roster.js';
 import type { DayOptions } from './open-day.js';
 import { openScript, scriptLines } from './script-input.js';
@@ -37,13 +39,19 @@ async function withJournal<T>(url: string, work: (journal: PgJournal) => Promise
 }
 
 /** A recorded day, replayed: refused, naming the days there are, when it was never started. */
-async function recordedDay(journal: PgJournal, options: DayOptions): Promise<AsyncSession> {
+async function recordedDay(journal: PgJournal, options: DayOptions, replay: { archive?: boolean } = {}): Promise<AsyncSession> {
   const date = options.date === undefined ? localDate() : parseDate(options.date);
   if ((await journal.day(date)) === undefined) {
     const dates = await journal.dates();
     throw new JournalError(`${journal.location} has no day ${date}${dates.length > 0 ? ` (it has: ${dates.join(', ')})` : ' (it has no days yet)'}`);
   }
-  return AsyncSession.open({ journal, date, desk: 'reader', ...(options.replayAnyway !== undefined && { replayAnyway: options.replayAnyway }) });
+  return AsyncSession.open({
+    journal,
+    date,
+    desk: 'reader',
+    ...(options.replayAnyway !== undefined && { replayAnyway: options.replayAnyway }),
+    ...(replay.archive !== undefined && { archive: replay.archive }),
+  });
 }
 
 export function pgLog(url: string, options: DayOptions & { replay?: boolean }): Promise<number> {
@@ -77,20 +85,17 @@ export function pgLog(url: string, options: DayOptions & { replay?: boolean }): 
 }
 
 export function pgExport(url: string, options: DayOptions & { format?: string; unserved?: boolean }): Promise<number> {
-  const format = options.format ?? (options.unserved ? 'csv' : undefined);
-  if (format !== 'csv' && format !== 'json') throw new UsageError('export needs --format csv or --format json');
+  const format = exportFormat(options);
   return withJournal(url, async (journal) => {
-    const session = await recordedDay(journal, options);
-    const tokens = options.unserved ? session.day.tokens.filter((token) => token.status === 'UNSERVED') : session.day.tokens;
-    if (format === 'csv') write(`${COLUMNS.join(',')}\n`);
-    else write(tokens.length === 0 ? '[]\n' : '[\n');
-    tokens.forEach((token, i) => {
-      if (outputClosed()) return;
-      const row = rowOf(token);
-      if (format === 'csv') write(`${COLUMNS.map((c) => csvCell(row[c])).join(',')}\n`);
-      else write(` ${jsonSafe(JSON.stringify(row, null, 1)).replace(/\n/g, '\n ')}${i === tokens.length - 1 ? '\n]\n' : ',\n'}`);
-    });
-    return 0;
+    const session = await recordedDay(journal, options, { archive: true });
+    const out = new ChunkedOutput();
+    try {
+      await writeExport(session.day, format, options.unserved === true, out);
+      await out.end();
+      return 0;
+    } finally {
+      out.flush();
+    }
   });
 }
 

@@ -203,6 +203,7 @@ export function finish(day: Day, token: Token, status: Exclude<Status, 'BOOKED' 
   token.endedAt = day.clock;
   releaseActive(token);
   record(day, REGISTER_ACTIVE, token, undefined);
+  day.archive?.noteFinished(token);
 }
 
 /**

@@ -1,4 +1,5 @@
 import { place, planPlacement, defaultSlot, queuePosition, release, unwind, type EventSink } from './allocation.js';
+import { TokenArchive } from './archive.js';
 import { closeSlotsUntil } from './closing.js';
 import type { BookCommand, ClockCommand, Command, Result } from './commands.js';
 import { DeskError } from './errors.js';
@@ -25,9 +26,15 @@ export interface Outcome {
   field?: string;
 }
 
+export interface CreateDayOptions {
+  /** Archive mode (archive.ts), for reading a whole day once: not for a desk. */
+  archive?: boolean;
+}
+
 /** A fresh day at 08:00 on a validated roster. */
-export function createDay(roster: Roster): Day {
+export function createDay(roster: Roster, options: CreateDayOptions = {}): Day {
   const day = buildDay(roster);
+  if (options.archive) day.archive = new TokenArchive();
   closeSlotsUntil(day, day.clock, []);
   return day;
 }
@@ -65,8 +72,12 @@ export function execute(day: Day, command: Command, options: ExecuteOptions = {}
       const token = 'token' in result && typeof result.token === 'string' ? result.token : undefined;
       const ref = options.ref;
       day.history.push({ op: command.op, token, refKey: ref?.key ?? 'seq', refValue: ref?.value ?? day.commandCount, start });
-      if (day.history.length >= 2 * UNDO_DEPTH) forgetOldest(day);
+      if (day.history.length >= 2 * UNDO_DEPTH) {
+        forgetOldest(day);
+        day.archive?.archiveOutOfReach(day);
+      }
     }
+    if (day.trail.length === 0 && day.archive?.pending) day.archive.archiveOutOfReach(day);
     if (events === undefined ? result.status !== 'REJECTED' : events.length > 0) day.version += 1;
     return { result, events: events ?? NO_EVENTS };
   } catch (error) {

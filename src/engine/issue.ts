@@ -1,5 +1,6 @@
 /** Issuing a token: a new booking, or a move to another doctor (SPEC §1, §5). */
 import { recordIssue, registerActive } from './allocation.js';
+import { tokenId } from './archive.js';
 import type { Day, Doctor, Slot, Token } from './model.js';
 import type { Priority, Source } from './sources.js';
 
@@ -23,7 +24,7 @@ export function issueToken(day: Day, doctor: Doctor, spec: TokenSpec): Token {
   const seq = doctor.nextSeq++;
   const from = spec.from;
   const token: Token = {
-    id: `${doctor.code}-${String(seq).padStart(3, '0')}`,
+    id: tokenId(doctor, seq),
     seq,
     arrival: from ? from.arrival : day.tokens.length,
     doctor,
@@ -45,6 +46,7 @@ export function issueToken(day: Day, doctor: Doctor, spec: TokenSpec): Token {
     transferred: from !== undefined,
     heapIndex: -1,
   };
+  if (from && day.archive) day.archive.noteMovedIn(token, day.tokens.length);
   day.tokens.push(token);
   doctor.tokens.push(token);
   registerActive(token);

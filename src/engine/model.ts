@@ -1,3 +1,4 @@
+import { ARCHIVED, type TokenArchive } from './archive.js';
 import { FenwickCounter } from './fenwick.js';
 import { IndexedHeap, type HeapItem } from './indexed-heap.js';
 import type { Policy, Roster } from './roster.js';
@@ -136,6 +137,8 @@ export interface Day {
   /** The newest command put out of undo's reach, for the error message, and why. */
   undoBarrier: HistoryEntry | null;
   undoBarrierReason: 'slot' | 'depth';
+  /** Archive mode (archive.ts): finished tokens out of undo's reach kept compact; null on a desk. */
+  archive: TokenArchive | null;
 }
 
 export interface CommandReference {
@@ -168,7 +171,10 @@ export function findToken(day: Day, id: string): Token | undefined {
   if (dash < 1 || !/^\d{1,9}$/.test(digits)) return undefined;
   const code = text.slice(0, dash);
   const doctor = day.doctorByCode.get(code) ?? day.doctorByCode.get(code.toUpperCase());
-  return doctor?.tokens[Number(digits) - 1];
+  if (!doctor) return undefined;
+  const seq = Number(digits);
+  const token = doctor.tokens[seq - 1];
+  return token === ARCHIVED ? day.archive!.rebuildOf(day, doctor, seq) : token;
 }
 
 /** Queue order (SPEC §2 rule 5) and service order in a slot: priority, then arrival. */
@@ -249,5 +255,6 @@ export function buildDay(roster: Roster): Day {
     history: [],
     undoBarrier: null,
     undoBarrierReason: 'slot',
+    archive: null,
   };
 }

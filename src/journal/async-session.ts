@@ -20,6 +20,8 @@ export interface AsyncSessionOptions {
   fallbackRoster?: Roster;
   replayAnyway?: boolean;
   now?: () => Date;
+  /** Replay in the engine's archive mode (for reading a day once, as export does; not for a server). */
+  archive?: boolean;
 }
 
 /** One command's place in a batch: what to run, decided on the caught-up day (undefined: nothing). */
@@ -44,7 +46,7 @@ export class AsyncSession {
     private readonly options: AsyncSessionOptions,
     readonly roster: Roster,
   ) {
-    this.day = createDay(roster);
+    this.day = createDay(roster, { archive: options.archive === true });
   }
 
   static async open(options: AsyncSessionOptions): Promise<AsyncSession> {
@@ -147,7 +149,7 @@ export class AsyncSession {
   /** Rebuilds the day from the whole journal (after a failed write); unchanged if the journal cannot be read. */
   async rebuild(): Promise<void> {
     const entries = await this.journal.read(this.date, 0);
-    const day = createDay(this.roster);
+    const day = createDay(this.roster, { archive: this.options.archive === true });
     for (const entry of entries) execute(day, entry.command, { events: false, ref: { key: 'seq', value: entry.seq } });
     this.day = day;
     this.appliedSeq = entries.at(-1)?.seq ?? 0;

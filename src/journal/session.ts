@@ -48,6 +48,8 @@ export interface SessionOptions {
    * (export, report) say false: a closing clock's events on a big day are hundreds of thousands.
    */
   recentEvents?: boolean;
+  /** Replay in the engine's archive mode (for reading a day once, as export does; not for a desk). */
+  archive?: boolean;
 }
 
 /** How many of the day's last commands a desk replays with their events, for its ticker. */
@@ -67,7 +69,7 @@ export class DeskSession implements DayKeeper {
     private readonly options: SessionOptions,
     readonly roster: Roster,
   ) {
-    this.day = createDay(roster);
+    this.day = createDay(roster, { archive: options.archive === true });
     this.lastMark = options.journal.changeMark();
   }
 
@@ -228,7 +230,7 @@ export class DeskSession implements DayKeeper {
   }
 
   private rebuild(): void {
-    this.day = createDay(this.roster);
+    this.day = createDay(this.roster, { archive: this.options.archive === true });
     this.appliedSeq = 0;
     const before = this.mismatches.length;
     this.replay();
