@@ -1,5 +1,5 @@
 import { ARCHIVED, type TokenArchive } from './archive.js';
-import { FenwickCounter } from './fenwick.js';
+import { WaitingNumbers } from './waiting-numbers.js';
 import { IndexedHeap, type HeapItem } from './indexed-heap.js';
 import type { Policy, Roster } from './roster.js';
 import { DEFAULT_POLICY } from './roster.js';
@@ -89,7 +89,7 @@ export interface Doctor {
   readonly tokens: Token[];
   /** Overflow entries per priority (index 1..5) and, per priority, by seq: for queue positions. */
   readonly waitingByPriority: number[];
-  readonly waitingBySeq: FenwickCounter[];
+  readonly waitingBySeq: WaitingNumbers[];
   waitingCount: number;
   /** Slots by every reference text already seen for them (`09:00`, `9-10`, ...): a lookup cache. */
   readonly slotByReference: Map<string, Slot>;
@@ -197,7 +197,7 @@ function buildDoctor(spec: Roster['doctors'][number], index: number): Doctor {
     nextSeq: 1,
     tokens: [],
     waitingByPriority: [0, 0, 0, 0, 0, 0],
-    waitingBySeq: [0, 1, 2, 3, 4, 5].map(() => new FenwickCounter()),
+    waitingBySeq: [0, 1, 2, 3, 4, 5].map(() => new WaitingNumbers()),
     waitingCount: 0,
     slotByReference: new Map(),
     activeByPatient: new Map(),

@@ -37,7 +37,7 @@ export function queuePosition(token: Token): number {
       for (const other of slot.waiting.values()) if (other.priority === token.priority && !servedBefore(token, other)) ahead += 1;
     return ahead;
   }
-  ahead += (doctor.waitingBySeq[token.priority] as { prefix(n: number): number }).prefix(token.seq);
+  ahead += doctor.waitingBySeq[token.priority]!.prefix(token.seq);
   for (const other of doctor.waitingTransferred) if (other.priority === token.priority && other.arrival < token.arrival) ahead += 1;
   return ahead;
 }
