@@ -4,6 +4,7 @@ import { resultLine } from '../script/text-report.js';
 import { localDate, localTime } from '../journal/place.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 import { ChunkedOutput } from './chunked-output.js';
+import { TempFileArchiveStore } from './archive-file.js';
 import { exportFormat, writeExport } from './export-rows.js';
 import { openRecordedDay, openRecordedJournal, type DayOptions } from './open-day.js';
 import { JournalError } from '../journal/journal.js';
@@ -70,7 +71,8 @@ export async function logCommand(options: DayOptions & { replay?: boolean }): Pr
 /** Every token of the day (or, with --unserved, those to call back), as rebuilt from the journal, streamed as CSV or JSON. */
 export async function exportCommand(options: DayOptions & { format?: string; unserved?: boolean }): Promise<number> {
   const format = exportFormat(options);
-  const { session, journal } = openRecordedDay(options, { archive: true });
+  const store = new TempFileArchiveStore();
+  const { session, journal } = openRecordedDay(options, { archive: store });
   const out = new ChunkedOutput();
   try {
     await writeExport(session.day, format, options.unserved === true, out);
@@ -79,6 +81,7 @@ export async function exportCommand(options: DayOptions & { format?: string; uns
   } finally {
     out.flush();
     journal.close();
+    store.close();
   }
 }
 

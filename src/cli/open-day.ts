@@ -1,5 +1,5 @@
 /** Opens a journaled day for the desk, apply or simulate: the journal file, the session. */
-import { defaultRoster, type Roster } from '../engine/index.js';
+import { defaultRoster, type ArchiveStore, type Roster } from '../engine/index.js';
 import { JournalError } from '../journal/journal.js';
 import { defaultDataFile, deskName, localDate, parseDate } from '../journal/place.js';
 import { DeskSession } from '../journal/session.js';
@@ -82,7 +82,7 @@ export function openRecordedJournal(options: DayOptions): RecordedJournal {
  * A recorded day, replayed read-only (export), without the desk's ticker events; with `archive`,
  * in the engine's archive mode (finished tokens kept compact: for reading the day once).
  */
-export function openRecordedDay(options: DayOptions, replay: { archive?: boolean } = {}): OpenedDay {
+export function openRecordedDay(options: DayOptions, replay: { archive?: boolean | ArchiveStore } = {}): OpenedDay {
   const { journal, file, date } = openRecordedJournal(options);
   try {
     const session = DeskSession.open({

@@ -1,7 +1,7 @@
 /**
  * Archive mode, for reading a whole day once (`export` replays a day to list every token): a
- * token that has reached its final status where undo can no longer reach it is kept as a 40-byte
- * record and its packed text (token-text.ts), and its object is let go. A token object with its
+ * token that has reached its final status where undo can no longer reach it is kept as bytes
+ * (32 and its text: token-bytes.ts) in an ArchiveStore, and its object is let go. A token object with its
  * strings takes about 260 bytes; on a day of a million commands the difference is most of the
  * memory the replay holds.
  *
@@ -16,7 +16,8 @@
 import type { Day, Doctor, Slot, Token } from './model.js';
 import { SOURCES, type Priority } from './sources.js';
 import { isFinal, STATUSES } from './status.js';
-import { TextStore, type TextAt } from './token-text.js';
+import { MemoryArchiveStore, type ArchiveStore } from './archive-store.js';
+import { ByteReader, ByteWriter } from './token-bytes.js';
 
 /** What `day.tokens` and `doctor.tokens` hold in an archived token's place. */
 export const ARCHIVED: Token = Object.freeze({
@@ -43,8 +44,6 @@ export const ARCHIVED: Token = Object.freeze({
   heapIndex: -1,
 });
 
-const RECORD_BYTES = 40;
-const CHUNK_RECORDS = 4096;
 const NO_TIME = -1;
 
 export class TokenArchive {
@@ -52,12 +51,13 @@ export class TokenArchive {
   private finished: Token[] = [];
   /** Issue positions of tokens moved in from another doctor, whose arrival is not their position. */
   private readonly movedIn = new Map<Token, number>();
-  private readonly records: DataView[] = [];
-  private readonly text = new TextStore();
   /** Per doctor, the issue position of each archived token by seq - 1. */
   private readonly positions: Uint32Array[] = [];
+  private readonly writer = new ByteWriter();
   /** How many tokens are archived. */
   count = 0;
+
+  constructor(private readonly store: ArchiveStore = new MemoryArchiveStore()) {}
 
   noteFinished(token: Token): void {
     this.finished.push(token);
@@ -89,35 +89,43 @@ export class TokenArchive {
 
   /** The archived token at issue position `position`, rebuilt. */
   rebuild(day: Day, position: number): Token {
-    const record = this.records[Math.floor(position / CHUNK_RECORDS)]!;
-    const at = (position % CHUNK_RECORDS) * RECORD_BYTES;
-    const doctor = day.doctors[record.getUint32(at, true)]!;
-    const time = (offset: number) => {
-      const minutes = record.getInt16(at + offset, true);
+    const read = new ByteReader(this.store.get(position));
+    const doctor = day.doctors[read.uint32()]!;
+    const seq = read.uint32();
+    const arrival = read.uint32();
+    const slot = doctor.slots[read.uint16()]!;
+    const source = SOURCES[read.uint8()]!;
+    const priority = read.uint8() as Priority;
+    const status = STATUSES[read.uint8()]!;
+    const transferred = read.uint8() === 1;
+    const time = () => {
+      const minutes = read.int16();
       return minutes === NO_TIME ? null : minutes;
     };
-    const [patient, phone, phoneKey, movedTo] = this.text.read({ chunk: record.getUint32(at + 32, true), offset: record.getUint32(at + 36, true) }, 4);
-    const seq = record.getUint32(at + 4, true);
+    const issuedAt = read.int16();
+    const [seatedAt, endedAt, checkedIn, calledAt] = [time(), time(), time(), time()];
+    const bumps = read.uint32();
+    const [patient, phone, phoneKey, movedTo] = [read.string(), read.string(), read.string(), read.string()];
     return {
       id: tokenId(doctor, seq),
       seq,
-      arrival: record.getUint32(at + 8, true),
+      arrival,
       doctor,
       patient: patient!,
-      phone: phone ?? null,
-      phoneKey: phoneKey ?? null,
-      source: SOURCES[record.getUint8(at + 14)]!,
-      priority: record.getUint8(at + 15) as Priority,
-      slot: doctor.slots[record.getUint16(at + 12, true)]!,
-      status: STATUSES[record.getUint8(at + 16)]!,
-      bumps: record.getUint32(at + 28, true),
-      issuedAt: time(18)!,
-      seatedAt: time(20),
-      endedAt: time(22),
-      checkedIn: time(24),
-      calledAt: time(26),
-      movedTo: movedTo ?? null,
-      transferred: record.getUint8(at + 17) === 1,
+      phone,
+      phoneKey,
+      source,
+      priority,
+      slot,
+      status,
+      bumps,
+      issuedAt,
+      seatedAt,
+      endedAt,
+      checkedIn,
+      calledAt,
+      movedTo,
+      transferred,
       heapIndex: -1,
     };
   }
@@ -132,27 +140,20 @@ export class TokenArchive {
     const doctor = token.doctor;
     if (!isFinal(token) || !fitsRecord(token) || day.tokens[position] !== token || doctor.tokens[token.seq - 1] !== token) return;
     if (doctor.inConsultation === token) return;
-    const chunk = Math.floor(position / CHUNK_RECORDS);
-    while (this.records.length <= chunk) this.records.push(new DataView(new ArrayBuffer(CHUNK_RECORDS * RECORD_BYTES)));
-    const record = this.records[chunk]!;
-    const at = (position % CHUNK_RECORDS) * RECORD_BYTES;
-    const text: TextAt = this.text.write([token.patient, token.phone, token.phoneKey, token.movedTo]);
-    record.setUint32(at, doctor.index, true);
-    record.setUint32(at + 4, token.seq, true);
-    record.setUint32(at + 8, token.arrival, true);
-    record.setUint16(at + 12, token.slot.index, true);
-    record.setUint8(at + 14, SOURCES.indexOf(token.source));
-    record.setUint8(at + 15, token.priority);
-    record.setUint8(at + 16, STATUSES.indexOf(token.status));
-    record.setUint8(at + 17, token.transferred ? 1 : 0);
-    record.setInt16(at + 18, token.issuedAt, true);
-    record.setInt16(at + 20, token.seatedAt ?? NO_TIME, true);
-    record.setInt16(at + 22, token.endedAt ?? NO_TIME, true);
-    record.setInt16(at + 24, token.checkedIn ?? NO_TIME, true);
-    record.setInt16(at + 26, token.calledAt ?? NO_TIME, true);
-    record.setUint32(at + 28, token.bumps, true);
-    record.setUint32(at + 32, text.chunk, true);
-    record.setUint32(at + 36, text.offset, true);
+    const write = this.writer;
+    write.reset();
+    write.uint32(doctor.index);
+    write.uint32(token.seq);
+    write.uint32(token.arrival);
+    write.uint16(token.slot.index);
+    write.uint8(SOURCES.indexOf(token.source));
+    write.uint8(token.priority);
+    write.uint8(STATUSES.indexOf(token.status));
+    write.uint8(token.transferred ? 1 : 0);
+    for (const minutes of [token.issuedAt, token.seatedAt, token.endedAt, token.checkedIn, token.calledAt]) write.int16(minutes ?? NO_TIME);
+    write.uint32(token.bumps);
+    for (const text of [token.patient, token.phone, token.phoneKey, token.movedTo]) write.string(text);
+    this.store.put(position, write.written());
     this.notePosition(doctor, token.seq, position);
     this.movedIn.delete(token);
     day.tokens[position] = ARCHIVED;
@@ -188,8 +189,9 @@ function fitsRecord(token: Token): boolean {
     fitsCount(token.arrival) &&
     fitsCount(token.bumps) &&
     token.slot.doctor === token.doctor &&
-    [token.issuedAt, token.seatedAt, token.endedAt, token.checkedIn, token.calledAt].every(fitsMinutes) &&
-    token.id === tokenId(token.doctor, token.seq)
+    token.slot.index <= 0xffff &&
+    token.doctor.index <= 0xffffffff &&
+    [token.issuedAt, token.seatedAt, token.endedAt, token.checkedIn, token.calledAt].every(fitsMinutes)
   );
 }
 

@@ -1,5 +1,6 @@
 import { place, planPlacement, defaultSlot, queuePosition, release, unwind, type EventSink } from './allocation.js';
 import { TokenArchive } from './archive.js';
+import type { ArchiveStore } from './archive-store.js';
 import { closeSlotsUntil } from './closing.js';
 import type { BookCommand, ClockCommand, Command, Result } from './commands.js';
 import { DeskError } from './errors.js';
@@ -27,14 +28,14 @@ export interface Outcome {
 }
 
 export interface CreateDayOptions {
-  /** Archive mode (archive.ts), for reading a whole day once: not for a desk. */
-  archive?: boolean;
+  /** Archive mode (archive.ts), for reading a whole day once, in memory or in the store given: not for a desk. */
+  archive?: boolean | ArchiveStore;
 }
 
 /** A fresh day at 08:00 on a validated roster. */
 export function createDay(roster: Roster, options: CreateDayOptions = {}): Day {
   const day = buildDay(roster);
-  if (options.archive) day.archive = new TokenArchive();
+  if (options.archive) day.archive = new TokenArchive(options.archive === true ? undefined : options.archive);
   closeSlotsUntil(day, day.clock, []);
   return day;
 }

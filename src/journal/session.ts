@@ -3,7 +3,7 @@
  * command after that is committed to the journal before anyone sees its effect. Commands from
  * another desk on the same file are applied in journal order, before this desk's own.
  */
-import { createDay, execute, parseTime, type Command, type Day, type DayEvent, type Outcome, type Result, type Roster } from '../engine/index.js';
+import { createDay, execute, parseTime, type ArchiveStore, type Command, type Day, type DayEvent, type Outcome, type Result, type Roster } from '../engine/index.js';
 import type { DayKeeper } from '../keeper/day-keeper.js';
 import { JournalError, type Journal, type JournalEntry } from './journal.js';
 import { sameRoster } from './roster-identity.js';
@@ -49,7 +49,7 @@ export interface SessionOptions {
    */
   recentEvents?: boolean;
   /** Replay in the engine's archive mode (for reading a day once, as export does; not for a desk). */
-  archive?: boolean;
+  archive?: boolean | ArchiveStore;
 }
 
 /** How many of the day's last commands a desk replays with their events, for its ticker. */
@@ -69,7 +69,7 @@ export class DeskSession implements DayKeeper {
     private readonly options: SessionOptions,
     readonly roster: Roster,
   ) {
-    this.day = createDay(roster, { archive: options.archive === true });
+    this.day = createDay(roster, { archive: options.archive ?? false });
     this.lastMark = options.journal.changeMark();
   }
 
@@ -230,7 +230,7 @@ export class DeskSession implements DayKeeper {
   }
 
   private rebuild(): void {
-    this.day = createDay(this.roster, { archive: this.options.archive === true });
+    this.day = createDay(this.roster, { archive: this.options.archive ?? false });
     this.appliedSeq = 0;
     const before = this.mismatches.length;
     this.replay();

@@ -10,7 +10,7 @@ import { resolveClock, scenarioArbitrary } from '../support/arbitraries.js';
 
 /** A token's fields, with its doctor and slot named (two days never share those objects). */
 function plain(token: Token) {
-  return { ...token, doctor: token.doctor.id, slot: `${token.slot.doctor.id} ${token.slot.label}` };
+  return { ...token, id: token.id, doctor: token.doctor.id, slot: `${token.slot.doctor.id} ${token.slot.label}` };
 }
 
 /** Runs the commands on a day that keeps every token and on one that archives; compares both after each. */
