@@ -12,4 +12,7 @@ import { setFlagsFromString } from 'node:v8';
 
 export function collectGarbageEagerly(): void {
   setFlagsFromString('--optimize-for-size');
+  // The young generation's size is fixed at start, but it grows only by this factor: 1 keeps it
+  // at its first size instead of the 64 MB the command line allows (export: 222 MB to ~185 MB).
+  setFlagsFromString('--semi-space-growth-factor=1');
 }
