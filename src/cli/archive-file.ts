@@ -17,6 +17,8 @@ const IN_MEMORY = -1;
 
 export class TempFileArchiveStore implements ArchiveStore {
   private fd: number | null;
+  /** False once a write has failed: what is on file stays readable, the rest goes to memory. */
+  private writable: boolean;
   private readonly memory = new MemoryArchiveStore();
   /** Per position: 1 + where its entry (a 4-byte length, then the bytes) starts in the file; 0 for none. */
   private offsets = new Float64Array(4096);
@@ -34,6 +36,7 @@ export class TempFileArchiveStore implements ArchiveStore {
     } catch {
       this.fd = null;
     }
+    this.writable = this.fd !== null;
   }
 
   put(position: number, bytes: Uint8Array): void {
@@ -43,8 +46,8 @@ export class TempFileArchiveStore implements ArchiveStore {
       this.offsets = grown;
     }
     const entry = 4 + bytes.length;
-    if (this.fd !== null && this.buffered + entry > BUFFER_BYTES) this.flush();
-    if (this.fd === null || entry > BUFFER_BYTES) {
+    if (this.writable && this.buffered + entry > BUFFER_BYTES) this.flush();
+    if (!this.writable || entry > BUFFER_BYTES) {
       this.offsets[position] = IN_MEMORY;
       this.memory.put(position, bytes);
       return;
@@ -72,8 +75,13 @@ export class TempFileArchiveStore implements ArchiveStore {
   }
 
   close(): void {
-    if (this.fd !== null) closeSync(this.fd);
+    try {
+      if (this.fd !== null) closeSync(this.fd);
+    } catch {
+      // Already gone: nothing to give back.
+    }
     this.fd = null;
+    this.writable = false;
   }
 
   /** Reads up to `size` bytes of the entry at `offset` into the window; its length. */
@@ -83,15 +91,14 @@ export class TempFileArchiveStore implements ArchiveStore {
   }
 
   private flush(): void {
-    if (this.buffered === 0 || this.fd === null) return;
+    if (this.buffered === 0 || !this.writable) return;
     try {
       let done = 0;
-      while (done < this.buffered) done += writeSync(this.fd, this.buffer, done, this.buffered - done, this.written + done);
+      while (done < this.buffered) done += writeSync(this.fd!, this.buffer, done, this.buffered - done, this.written + done);
     } catch {
       // The folder is full or gone: what was buffered moves to memory, as everything after it.
       this.moveBufferToMemory();
-      closeSync(this.fd);
-      this.fd = null;
+      this.writable = false;
       return;
     }
     this.written += this.buffered;

@@ -3,7 +3,18 @@
  * command after that is committed to the journal before anyone sees its effect. Commands from
  * another desk on the same file are applied in journal order, before this desk's own.
  */
-import { createDay, execute, parseTime, type ArchiveStore, type Command, type Day, type DayEvent, type Outcome, type Result, type Roster } from '../engine/index.js';
+import {
+  createDay,
+  execute,
+  parseTime,
+  type ArchiveStore,
+  type Command,
+  type Day,
+  type DayEvent,
+  type Outcome,
+  type Result,
+  type Roster,
+} from '../engine/index.js';
 import type { DayKeeper } from '../keeper/day-keeper.js';
 import { JournalError, type Journal, type JournalEntry } from './journal.js';
 import { sameRoster } from './roster-identity.js';
