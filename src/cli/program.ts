@@ -141,7 +141,11 @@ function program(): Command {
     .option('--replay-anyway', 'report a day whose journal replays differently from what it recorded')
     .exitOverride()
     .action(async (options: ReportOptions) => {
-      process.exitCode = onPostgres(options.data) ? await (await pg()).pgReport(options.data, options) : reportCommand(options);
+      if (onPostgres(options.data)) process.exitCode = await (await pg()).pgReport(options.data, options);
+      else {
+        collectGarbageEagerly({ smallYoungGeneration: false }); // it holds the day's live tokens, and garbage beside them
+        process.exitCode = reportCommand(options);
+      }
     });
 
   cli
@@ -154,7 +158,7 @@ function program(): Command {
     .option('--replay-anyway', 'export a day whose journal replays differently from what it recorded')
     .exitOverride()
     .action(async (options: DayOptions & { format?: string; unserved?: boolean }) => {
-      collectGarbageEagerly(); // it holds the day, but no garbage beside it
+      collectGarbageEagerly(); // archive mode: it holds the day's live tokens only
       process.exitCode = onPostgres(options.data) ? await (await pg()).pgExport(options.data, options) : await exportCommand(options);
     });
 

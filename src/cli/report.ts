@@ -4,6 +4,7 @@ import { ReplayMismatchError, type Mismatch } from '../journal/session.js';
 import { buildReport, emptyCounters, reportJson, reportText } from '../simulation/report.js';
 import { recordedCounter } from '../simulation/recorded-counters.js';
 import { jsonSafe, terminalSafeLines } from '../text/terminal-safe.js';
+import { TempFileArchiveStore } from './archive-file.js';
 import { openRecordedJournal, type DayOptions } from './open-day.js';
 
 export interface ReportOptions extends DayOptions {
@@ -18,8 +19,10 @@ export interface ReportOptions extends DayOptions {
  */
 export function reportCommand(options: ReportOptions): number {
   const { journal, date } = openRecordedJournal(options);
+  // Archive mode, as export: the report reads each token once, at the end.
+  const store = new TempFileArchiveStore();
   try {
-    const day = createDay(journal.day(date)!.roster);
+    const day = createDay(journal.day(date)!.roster, { archive: store });
     const counters = emptyCounters();
     const mismatches: Mismatch[] = [];
     const count = recordedCounter(counters);
@@ -34,5 +37,6 @@ export function reportCommand(options: ReportOptions): number {
     return 0;
   } finally {
     journal.close();
+    store.close();
   }
 }

@@ -4,7 +4,7 @@
  * day has closed (SPEC §4, §5). The simulation and `opd-desk report` both render it.
  */
 import stringWidth from 'string-width';
-import { SOURCES, countStatuses, type Day, type DayEvent, type Source, type Token } from '../engine/index.js';
+import { SOURCES, countStatuses, everyToken, type Day, type DayEvent, type Source, type StatusCounts } from '../engine/index.js';
 
 export interface RunCounters {
   /** Displacements and promotions per doctor id. */
@@ -85,10 +85,9 @@ export interface DayReport {
 
 const ratio = (used: number, total: number) => (total === 0 ? 0 : Math.round((used / total) * 1000) / 1000);
 
-function countsOf(tokens: readonly Token[], seats: number, displaced: number, promoted: number): Counts {
-  const by = countStatuses(tokens);
+function countsOf(by: StatusCounts, issued: number, seats: number, displaced: number, promoted: number): Counts {
   return {
-    issued: tokens.length,
+    issued,
     completed: by.COMPLETED,
     cancelled: by.CANCELLED,
     noShow: by.NO_SHOW,
@@ -101,14 +100,39 @@ function countsOf(tokens: readonly Token[], seats: number, displaced: number, pr
   };
 }
 
+/** What the report counts of the day's tokens, in one pass (a day in archive mode rebuilds each finished token once). */
+function tallyTokens(day: Day) {
+  const byDoctor = day.doctors.map(() => ({ statuses: countStatuses([]), issued: 0 }));
+  const seenBySlot = day.doctors.map((doctor) => doctor.slots.map(() => 0));
+  const bySource = new Map(SOURCES.map((source) => [source, { issued: 0, completed: 0, wait: 0 }]));
+  const unserved: CallBack[] = [];
+  for (const token of everyToken(day)) {
+    const doctor = byDoctor[token.doctor.index]!;
+    const source = bySource.get(token.source)!;
+    doctor.statuses[token.status] += 1;
+    doctor.issued += 1;
+    source.issued += 1;
+    if (token.status === 'COMPLETED') {
+      seenBySlot[token.doctor.index]![token.slot.index]! += 1;
+      source.completed += 1;
+      source.wait += (token.seatedAt ?? token.issuedAt) - token.issuedAt;
+    }
+    if (token.status === 'UNSERVED') {
+      unserved.push({ token: token.id, patient: token.patient, phone: token.phone, doctor: token.doctor.name, source: token.source });
+    }
+  }
+  return { byDoctor, seenBySlot, bySource, unserved };
+}
+
 /** `of`: the simulation's seed, or `{ date }` for a recorded day. */
 export function buildReport(day: Day, counters: RunCounters, of: number | { date: string }): DayReport {
   const seatsOf = (doctor: Day['doctors'][number]) => doctor.slots.reduce((sum, slot) => sum + slot.capacity, 0);
-  const doctors = day.doctors.map((doctor) => ({
-    id: doctor.id,
-    name: doctor.name,
-    ...countsOf(doctor.tokens, seatsOf(doctor), counters.displaced.get(doctor.id) ?? 0, counters.promoted.get(doctor.id) ?? 0),
-  }));
+  const tally = tallyTokens(day);
+  const doctors = day.doctors.map((doctor) => {
+    const { statuses, issued } = tally.byDoctor[doctor.index]!;
+    const displaced = counters.displaced.get(doctor.id) ?? 0;
+    return { id: doctor.id, name: doctor.name, ...countsOf(statuses, issued, seatsOf(doctor), displaced, counters.promoted.get(doctor.id) ?? 0) };
+  });
   const sum = (key: keyof Counts) => doctors.reduce((total, d) => total + d[key], 0);
   const totals: Counts = {
     issued: sum('issued'),
@@ -127,26 +151,17 @@ export function buildReport(day: Day, counters: RunCounters, of: number | { date
   };
   const bySource = Object.fromEntries(
     SOURCES.map((source) => {
-      const tokens = day.tokens.filter((t) => t.source === source);
-      const seen = tokens.filter((t) => t.status === 'COMPLETED');
-      const wait = seen.reduce((total, t) => total + ((t.seatedAt ?? t.issuedAt) - t.issuedAt), 0);
-      return [source, { issued: tokens.length, completed: seen.length, averageWait: seen.length === 0 ? null : Math.round((wait / seen.length) * 10) / 10 }];
+      const { issued, completed, wait } = tally.bySource.get(source)!;
+      return [source, { issued, completed, averageWait: completed === 0 ? null : Math.round((wait / completed) * 10) / 10 }];
     }),
   ) as Record<Source, SourceReport>;
   const load = Object.fromEntries(
     day.doctors.map((doctor) => [
       doctor.id,
-      doctor.slots.map((slot) => ({
-        slot: slot.label,
-        capacity: slot.capacity,
-        seen: doctor.tokens.filter((t) => t.status === 'COMPLETED' && t.slot === slot).length,
-      })),
+      doctor.slots.map((slot) => ({ slot: slot.label, capacity: slot.capacity, seen: tally.seenBySlot[doctor.index]![slot.index]! })),
     ]),
   );
-  const unserved = day.tokens
-    .filter((t) => t.status === 'UNSERVED')
-    .map((t) => ({ token: t.id, patient: t.patient, phone: t.phone, doctor: t.doctor.name, source: t.source }));
-  return { ...(typeof of === 'number' ? { seed: of } : of), doctors, totals, bySource, load, unserved };
+  return { ...(typeof of === 'number' ? { seed: of } : of), doctors, totals, bySource, load, unserved: tally.unserved };
 }
 
 /** SPEC §4's JSON document, exactly: seed, doctors, totals, bySource (issued and completed). */
