@@ -1,7 +1,7 @@
 /** The rows of `opd-desk export`, on a file or a PostgreSQL journal alike: every token of a day, as CSV or JSON. */
 import { everyToken, formatTime, type Day, type Token } from '../engine/index.js';
 import { jsonSafe, terminalSafe } from '../text/terminal-safe.js';
-import type { ChunkedOutput } from './chunked-output.js';
+import { ChunkedOutput } from './chunked-output.js';
 import { UsageError } from './usage-error.js';
 
 export const COLUMNS = ['token', 'patient', 'phone', 'doctor', 'slot', 'source', 'status', 'issued', 'seated', 'ended'] as const;
@@ -43,11 +43,22 @@ export function csvCell(value: string): string {
 }
 
 /**
- * Writes every token of the day in issue order (with `unserved`, only those to call back), a
+ * Prints every token of the day in issue order (with `unserved`, only those to call back), a
  * row at a time: on a day replayed in archive mode each finished token is rebuilt for its row
  * and let go, so the rows never all exist at once.
  */
-export async function writeExport(day: Day, format: ExportFormat, unserved: boolean, out: ChunkedOutput): Promise<void> {
+export async function printExport(day: Day, format: ExportFormat, unserved: boolean): Promise<number> {
+  const out = new ChunkedOutput();
+  try {
+    await writeExport(day, format, unserved, out);
+    await out.end();
+    return 0;
+  } finally {
+    out.flush();
+  }
+}
+
+async function writeExport(day: Day, format: ExportFormat, unserved: boolean, out: ChunkedOutput): Promise<void> {
   if (format === 'csv') out.write(`${COLUMNS.join(',')}\n`);
   let rows = 0;
   for (const token of everyToken(day)) {

@@ -5,7 +5,7 @@ import { localDate, localTime } from '../journal/place.js';
 import { terminalSafe } from '../text/terminal-safe.js';
 import { ChunkedOutput } from './chunked-output.js';
 import { TempFileArchiveStore } from './archive-file.js';
-import { exportFormat, writeExport } from './export-rows.js';
+import { exportFormat, printExport } from './export-rows.js';
 import { openRecordedDay, openRecordedJournal, type DayOptions } from './open-day.js';
 import { JournalError } from '../journal/journal.js';
 import { SqliteJournal } from '../journal/sqlite-journal.js';
@@ -72,15 +72,14 @@ export async function logCommand(options: DayOptions & { replay?: boolean }): Pr
 export async function exportCommand(options: DayOptions & { format?: string; unserved?: boolean }): Promise<number> {
   const format = exportFormat(options);
   const store = new TempFileArchiveStore();
-  const { session, journal } = openRecordedDay(options, { archive: store });
-  const out = new ChunkedOutput();
   try {
-    await writeExport(session.day, format, options.unserved === true, out);
-    await out.end();
-    return 0;
+    const { session, journal } = openRecordedDay(options, { archive: store });
+    try {
+      return await printExport(session.day, format, options.unserved === true);
+    } finally {
+      journal.close();
+    }
   } finally {
-    out.flush();
-    journal.close();
     store.close();
   }
 }

@@ -19,8 +19,7 @@ import { buildReport, emptyCounters, reportJson, reportText } from '../simulatio
 import { recordedCounter } from '../simulation/recorded-counters.js';
 import { jsonSafe, terminalSafe, terminalSafeLines } from '../text/terminal-safe.js';
 import { outputClosed } from './closed-output.js';
-import { ChunkedOutput } from './chunked-output.js';
-import { exportFormat, writeExport } from './export-rows.js';
+import { exportFormat, printExport } from './export-rows.js';
 import { describeCommand } from './journal-commands.js';
 import { loadRoster } from './load-roster.js';
 import type { DayOptions } from './open-day.js';
@@ -88,14 +87,7 @@ export function pgExport(url: string, options: DayOptions & { format?: string; u
   const format = exportFormat(options);
   return withJournal(url, async (journal) => {
     const session = await recordedDay(journal, options, { archive: true });
-    const out = new ChunkedOutput();
-    try {
-      await writeExport(session.day, format, options.unserved === true, out);
-      await out.end();
-      return 0;
-    } finally {
-      out.flush();
-    }
+    return printExport(session.day, format, options.unserved === true);
   });
 }
 
