@@ -1,5 +1,5 @@
 /**
- * The store `export` gives the engine's archive mode (src/engine/archive.ts): finished tokens'
+ * The store `export` and `report` give the engine's archive mode (src/engine/archive.ts): finished tokens'
  * bytes in a temporary file rather than in memory, so a day of a million commands is listed in
  * a bounded heap. The file is removed as soon as it is open, so nothing is left behind however
  * the process ends. Should the temporary folder refuse (unwritable, full), tokens are kept in
@@ -30,7 +30,7 @@ export class TempFileArchiveStore implements ArchiveStore {
 
   constructor(folder = tmpdir()) {
     try {
-      const file = join(folder, `opd-desk-export-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
+      const file = join(folder, `opd-desk-archive-${process.pid}-${randomBytes(6).toString('hex')}.tmp`);
       this.fd = openSync(file, 'wx+', 0o600);
       unlinkSync(file);
     } catch {

@@ -11,8 +11,9 @@ export type ExportFormat = 'csv' | 'json';
 
 /** The format asked for: --unserved alone means CSV (a call-back list). */
 export function exportFormat(options: { format?: string; unserved?: boolean }): ExportFormat {
-  const format = options.format ?? (options.unserved ? 'csv' : undefined);
-  if (format !== 'csv' && format !== 'json') throw new UsageError('export needs --format csv or --format json');
+  const format = (options.format ?? (options.unserved ? 'csv' : undefined))?.toLowerCase();
+  if (format === undefined) throw new UsageError('export needs --format csv or --format json');
+  if (format !== 'csv' && format !== 'json') throw new UsageError(`unknown export format ${JSON.stringify(options.format)}: use --format csv or --format json`);
   return format;
 }
 

@@ -6,8 +6,7 @@ import { terminalSafe } from '../text/terminal-safe.js';
 import { ChunkedOutput } from './chunked-output.js';
 import { TempFileArchiveStore } from './archive-file.js';
 import { exportFormat, printExport } from './export-rows.js';
-import { openRecordedDay, openRecordedJournal, type DayOptions } from './open-day.js';
-import { JournalError } from '../journal/journal.js';
+import { noSuchDay, openRecordedDay, openRecordedJournal, type DayOptions } from './open-day.js';
 import { SqliteJournal } from '../journal/sqlite-journal.js';
 import { defaultDataFile, parseDate } from '../journal/place.js';
 
@@ -90,7 +89,7 @@ export function verifyCommand(options: DayOptions): number {
   const journal = SqliteJournal.open(file, { readOnly: true });
   try {
     const dates = options.date === undefined ? journal.dates() : [parseDate(options.date)];
-    if (options.date !== undefined && !journal.day(dates[0]!)) throw new JournalError(`${file} has no day ${dates[0]}`);
+    if (options.date !== undefined && !journal.day(dates[0]!)) throw noSuchDay(file, dates[0]!, journal.dates());
     if (journal.version < 2) {
       write(
         terminalSafe(

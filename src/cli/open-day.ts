@@ -65,6 +65,11 @@ export interface RecordedJournal {
   date: string;
 }
 
+/** The refusal for a day a journal does not have, naming the days it has. */
+export function noSuchDay(location: string, date: string, dates: readonly string[]): JournalError {
+  return new JournalError(`${location} has no day ${date}${dates.length > 0 ? ` (it has: ${dates.join(', ')})` : ' (it has no days yet)'}`);
+}
+
 /** Opens an existing journal read-only on a recorded day (log, export, verify); never creates or writes anything. */
 export function openRecordedJournal(options: DayOptions): RecordedJournal {
   const file = options.data ?? defaultDataFile();
@@ -73,7 +78,7 @@ export function openRecordedJournal(options: DayOptions): RecordedJournal {
   if (!journal.day(date)) {
     const dates = journal.dates();
     journal.close();
-    throw new JournalError(`${file} has no day ${date}${dates.length > 0 ? ` (it has: ${dates.join(', ')})` : ' (it has no days yet)'}`);
+    throw noSuchDay(file, date, dates);
   }
   return { journal, file, date };
 }

@@ -22,7 +22,7 @@ import { outputClosed } from './closed-output.js';
 import { exportFormat, printExport } from './export-rows.js';
 import { describeCommand } from './journal-commands.js';
 import { loadRoster } from './load-roster.js';
-import type { DayOptions } from './open-day.js';
+import { noSuchDay, type DayOptions } from './open-day.js';
 import { openScript, scriptLines } from './script-input.js';
 import { UsageError } from './usage-error.js';
 
@@ -41,8 +41,7 @@ async function withJournal<T>(url: string, work: (journal: PgJournal) => Promise
 async function recordedDay(journal: PgJournal, options: DayOptions, replay: { archive?: boolean } = {}): Promise<AsyncSession> {
   const date = options.date === undefined ? localDate() : parseDate(options.date);
   if ((await journal.day(date)) === undefined) {
-    const dates = await journal.dates();
-    throw new JournalError(`${journal.location} has no day ${date}${dates.length > 0 ? ` (it has: ${dates.join(', ')})` : ' (it has no days yet)'}`);
+    throw noSuchDay(journal.location, date, await journal.dates());
   }
   return AsyncSession.open({
     journal,

@@ -9,7 +9,8 @@ import { JournalError } from './journal.js';
 
 const SQLITE_MAGIC = 'SQLite format 3\u0000';
 
-function why(error: unknown): string {
+/** A file-system error in words (never a bare ENOENT). */
+export function why(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'the folder does not exist';
   if (code === 'ENOTDIR') return 'a part of the path is a file, not a folder';

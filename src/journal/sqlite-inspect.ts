@@ -1,9 +1,10 @@
 /** Read-only checks of an existing database before it is opened for writing, and SQLite errors in words. */
-import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { JournalError } from './journal.js';
+import { why } from './journal-file.js';
 import { FORMAT_NAME, FORMAT_VERSION } from './migrations.js';
 
 /** The file stayed locked (SQLite BUSY); opening tries again until its wait is up. */
@@ -82,9 +83,21 @@ export function openReadOnly(file: string, lockWaitMs: number): Database.Databas
     const code = (error as { code?: string }).code ?? '';
     if (!code.startsWith('SQLITE_CANTOPEN') && !code.startsWith('SQLITE_READONLY')) throw explain(error, file);
   }
-  const copy = join(mkdtempSync(join(tmpdir(), 'opd-desk-read-')), basename(file));
-  process.once('exit', () => rmSync(dirname(copy), { recursive: true, force: true }));
-  copyFileSync(file, copy);
-  if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
-  return new Database(copy, { readonly: true, fileMustExist: true, timeout: lockWaitMs });
+  let folder: string | undefined;
+  try {
+    folder = mkdtempSync(join(tmpdir(), 'opd-desk-read-'));
+    const made = folder;
+    process.once('exit', () => rmSync(made, { recursive: true, force: true }));
+    const copy = join(folder, basename(file));
+    copyFileSync(file, copy);
+    if (existsSync(`${file}-wal`)) copyFileSync(`${file}-wal`, `${copy}-wal`);
+    return new Database(copy, { readonly: true, fileMustExist: true, timeout: lockWaitMs });
+  } catch (error) {
+    if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
+    const size = Math.ceil(statSync(file).size / 2 ** 20);
+    throw new JournalError(
+      `${file} is in a folder that cannot be written, so it is read from a private copy in the temporary folder ${tmpdir()}, and that failed: ${why(error)}. ` +
+        `Set TMPDIR to a folder with ${size} MB free, or copy the journal to a folder that can be written`,
+    );
+  }
 }

@@ -137,6 +137,27 @@ describe('opening journals safely', () => {
     expect(lstatSync(data).mode & 0o777).toBe(nobody === undefined ? 0o400 : 0o644);
   });
 
+  it('a read-only backup in a read-only folder, with no usable temporary folder: readers say what to do, in words', () => {
+    const dir = folder();
+    const data = dayOf(dir);
+    chmodSync(data, 0o644);
+    chmodSync(dir, 0o555);
+    const nobody = process.getuid?.() === 0 ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups'] : [];
+    const parent = folder();
+    chmodSync(parent, 0o755); // user nobody may look in it, and find no temporary folder there
+    for (const args of [['log'], ['export', '--format', 'csv'], ['report'], ['verify']]) {
+      const [command, ...prefix] = [...nobody, process.execPath];
+      const run = spawnSync(command!, [...prefix, CLI, ...args, '--data', data, '--date', DATE], {
+        encoding: 'utf8',
+        env: { ...process.env, TMPDIR: join(parent, 'missing') },
+      });
+      expect(run.status, `${args[0]}: ${run.stderr}`).toBe(2);
+      expect(run.stderr).toContain('is in a folder that cannot be written, so it is read from a private copy in the temporary folder');
+      expect(run.stderr).toContain('the folder does not exist. Set TMPDIR to a folder with 1 MB free, or copy the journal to a folder that can be written');
+      expect(run.stderr).not.toMatch(/ENOENT|mkdtemp|\n\s+at /);
+    }
+  });
+
   it('an empty file: readers refuse it and write nothing; apply sets it up without changing its mode', () => {
     const dir = folder();
     const data = join(dir, 'empty.db');

@@ -76,9 +76,14 @@ describe('a journaled day from the command line', () => {
       },
     ]);
     expect(opdDesk(['export', '--data', data, '--date', DATE])).toMatchObject({ status: 2, stderr: 'opd-desk: export needs --format csv or --format json\n' });
+    expect(opdDesk(['export', '--data', data, '--date', DATE, '--format', 'xml'])).toMatchObject({
+      status: 2,
+      stderr: 'opd-desk: unknown export format "xml": use --format csv or --format json\n',
+    });
+    expect(opdDesk(['export', '--data', data, '--date', DATE, '--format', 'CSV'])).toMatchObject({ status: 0, stdout: csv.stdout });
   });
 
-  it('log and export name the days a journal has, and never create a journal', () => {
+  it('log, export and verify name the days a journal has, and never create a journal', () => {
     const data = fresh();
     expect(opdDesk(['log', '--data', data])).toMatchObject({
       status: 2,
@@ -87,6 +92,7 @@ describe('a journaled day from the command line', () => {
     expect(existsSync(data)).toBe(false);
     opdDesk(['apply', '-', '--data', data, '--date', DATE], script({ op: 'clock', time: '09:00' }));
     expect(opdDesk(['log', '--data', data, '--date', '2026-03-03']).stderr).toBe(`opd-desk: ${data} has no day 2026-03-03 (it has: ${DATE})\n`);
+    expect(opdDesk(['verify', '--data', data, '--date', '2026-03-03']).stderr).toBe(`opd-desk: ${data} has no day 2026-03-03 (it has: ${DATE})\n`);
   });
 
   it('refuses a day started with another roster: exit 2, how to proceed, the file unchanged', () => {
