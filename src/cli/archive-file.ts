@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, openSync, readSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MemoryArchiveStore, type ArchiveStore } from '../engine/index.js';
+import { MemoryArchiveStore, withRoom, type ArchiveStore } from '../engine/index.js';
 
 const BUFFER_BYTES = 1 << 16;
 /** Where `offsets` says a position went to memory. */
@@ -40,11 +40,7 @@ export class TempFileArchiveStore implements ArchiveStore {
   }
 
   put(position: number, bytes: Uint8Array): void {
-    if (position >= this.offsets.length) {
-      const grown = new Float64Array(Math.max(2 * this.offsets.length, position + 1));
-      grown.set(this.offsets);
-      this.offsets = grown;
-    }
+    this.offsets = withRoom(this.offsets, position + 1);
     const entry = 4 + bytes.length;
     if (this.writable && this.buffered + entry > BUFFER_BYTES) this.flush();
     if (!this.writable || entry > BUFFER_BYTES) {

@@ -11,6 +11,14 @@ export interface ArchiveStore {
 
 const CHUNK_BYTES = 1 << 20;
 
+/** `array` when it has `length` entries, else a copy at least twice as long: arrays indexed by position. */
+export function withRoom<T extends Uint32Array | Float64Array>(array: T, length: number): T {
+  if (array.length >= length) return array;
+  const grown = new (array.constructor as new (size: number) => T)(Math.max(2 * array.length, length));
+  grown.set(array);
+  return grown;
+}
+
 /** Tokens' bytes packed one after another into 1 MiB chunks, found by position. */
 export class MemoryArchiveStore implements ArchiveStore {
   private readonly chunks: Uint8Array[] = [];
@@ -24,11 +32,7 @@ export class MemoryArchiveStore implements ArchiveStore {
       this.used = 0;
     }
     this.chunks.at(-1)!.set(bytes, this.used);
-    if (2 * position + 1 >= this.where.length) {
-      const grown = new Uint32Array(Math.max(2 * this.where.length, 2 * position + 2));
-      grown.set(this.where);
-      this.where = grown;
-    }
+    this.where = withRoom(this.where, 2 * position + 2);
     this.where[2 * position] = this.chunks.length - 1;
     this.where[2 * position + 1] = this.used;
     this.used += bytes.length;

@@ -13,10 +13,10 @@
  * In archive mode `day.tokens` and `doctor.tokens` hold ARCHIVED in an archived token's place,
  * so a desk, whose views read those arrays, never uses it.
  */
-import type { Day, Doctor, Slot, Token } from './model.js';
+import { Token, type Day, type Doctor, type Slot } from './model.js';
 import { SOURCES, type Priority } from './sources.js';
 import { isFinal, STATUSES } from './status.js';
-import { MemoryArchiveStore, type ArchiveStore } from './archive-store.js';
+import { MemoryArchiveStore, withRoom, type ArchiveStore } from './archive-store.js';
 import { ByteReader, ByteWriter } from './token-bytes.js';
 
 /** What `day.tokens` and `doctor.tokens` hold in an archived token's place. */
@@ -106,28 +106,14 @@ export class TokenArchive {
     const [seatedAt, endedAt, checkedIn, calledAt] = [time(), time(), time(), time()];
     const bumps = read.uint32();
     const [patient, phone, phoneKey, movedTo] = [read.string(), read.string(), read.string(), read.string()];
-    return {
-      id: tokenId(doctor, seq),
-      seq,
-      arrival,
-      doctor,
-      patient: patient!,
-      phone,
-      phoneKey,
-      source,
-      priority,
-      slot,
-      status,
-      bumps,
-      issuedAt,
-      seatedAt,
-      endedAt,
-      checkedIn,
-      calledAt,
-      movedTo,
-      transferred,
-      heapIndex: -1,
-    };
+    const token = new Token(doctor, seq, { patient: patient!, phone, phoneKey, source, priority, slot }, { arrival, issuedAt, checkedIn, transferred });
+    token.status = status;
+    token.bumps = bumps;
+    token.seatedAt = seatedAt;
+    token.endedAt = endedAt;
+    token.calledAt = calledAt;
+    token.movedTo = movedTo;
+    return token;
   }
 
   /** The archived token `seq` of `doctor`, rebuilt. */
@@ -162,20 +148,10 @@ export class TokenArchive {
   }
 
   private notePosition(doctor: Doctor, seq: number, position: number): void {
-    let positions = this.positions[doctor.index] ?? new Uint32Array(64);
-    if (positions.length < seq) {
-      const grown = new Uint32Array(Math.max(2 * positions.length, seq));
-      grown.set(positions);
-      positions = grown;
-    }
+    const positions = withRoom(this.positions[doctor.index] ?? new Uint32Array(64), seq);
     this.positions[doctor.index] = positions;
     positions[seq - 1] = position;
   }
-}
-
-/** A token id: the doctor's code and the number, at least three digits (`SHR-001`). */
-export function tokenId(doctor: Doctor, seq: number): string {
-  return `${doctor.code}-${String(seq).padStart(3, '0')}`;
 }
 
 const fitsMinutes = (minutes: number | null) => minutes === null || (Number.isInteger(minutes) && minutes >= 0 && minutes <= 0x7fff);

@@ -49,7 +49,7 @@ export { OPS, RESULT_STATUSES } from './commands.js';
 export { UNDO_DEPTH } from './undo.js';
 export { createDay, execute, resolveDoctor, resolveSlot, type CreateDayOptions, type ExecuteOptions, type Outcome } from './execute.js';
 export { everyToken } from './archive.js';
-export { MemoryArchiveStore, type ArchiveStore } from './archive-store.js';
+export { MemoryArchiveStore, withRoom, type ArchiveStore } from './archive-store.js';
 export { defaultSlot, findVictim, inConsultation, isFull, isOpen, planPlacement, queuePosition, seatsTaken, type Placement } from './allocation.js';
 export { callQueue, nextToCall } from './flow.js';
 export {

@@ -13,13 +13,19 @@ export { STATUSES, type Status } from './status.js';
 /** The day opens at 08:00 (SPEC §1). */
 export const OPENING_TIME: Minutes = 8 * 60;
 
-export interface Token extends HeapItem {
-  readonly id: string;
-  /** Per-doctor sequence number, the number in the token id. */
-  readonly seq: number;
+/** What a token is issued with, besides its doctor, number and origin. */
+export type TokenFacts = Pick<Token, 'patient' | 'phone' | 'phoneKey' | 'source' | 'priority' | 'slot'>;
+
+/** Where a token comes from: when, in what arrival order, and what a move carried over. */
+export type TokenOrigin = Pick<Token, 'arrival' | 'issuedAt' | 'checkedIn' | 'transferred'>;
+
+/**
+ * A token. Its id is derived from the doctor's code and the number, not stored: a large day
+ * holds hundreds of thousands of tokens, and a stored id string cost 40 bytes each.
+ */
+export class Token implements HeapItem {
   /** Order of first issue across the day; never changes (SPEC §1 "arrival order"). */
   readonly arrival: number;
-  readonly doctor: Doctor;
   readonly patient: string;
   readonly phone: string | null;
   /** The phone as a number (E.164, or its digits), for telling patients apart (rule 9). */
@@ -28,25 +34,55 @@ export interface Token extends HeapItem {
   readonly priority: Priority;
   /** The seat's slot while BOOKED, the target slot while WAITLISTED, the last one after. */
   slot: Slot;
-  status: Status;
+  // Placing the token sets its status; taking the booking back restores this one.
+  status: Status = 'VOIDED';
   /** How many times this token was displaced from a seat. */
-  bumps: number;
+  bumps = 0;
   readonly issuedAt: Minutes;
   /** When the token last took a seat (null if it never did). */
-  seatedAt: Minutes | null;
+  seatedAt: Minutes | null = null;
   /** When the token reached its final status. */
-  endedAt: Minutes | null;
+  endedAt: Minutes | null = null;
   /** When the patient checked in (SPEC §5), null until then. */
   checkedIn: Minutes | null;
   /** When the doctor called the patient in (SPEC §5), null until then. */
-  calledAt: Minutes | null;
+  calledAt: Minutes | null = null;
   /** The token a MOVED token became (SPEC §5). */
-  movedTo: string | null;
+  movedTo: string | null = null;
   /**
    * Issued by a move to another doctor, keeping an earlier arrival than its seq says: the
    * doctor's by-seq queue counters skip it (see queuePosition).
    */
   readonly transferred: boolean;
+  heapIndex = -1;
+
+  constructor(
+    readonly doctor: Doctor,
+    /** Per-doctor sequence number, the number in the token id. */
+    readonly seq: number,
+    facts: TokenFacts,
+    origin: TokenOrigin,
+  ) {
+    this.arrival = origin.arrival;
+    this.patient = facts.patient;
+    this.phone = facts.phone;
+    this.phoneKey = facts.phoneKey;
+    this.source = facts.source;
+    this.priority = facts.priority;
+    this.slot = facts.slot;
+    this.issuedAt = origin.issuedAt;
+    this.checkedIn = origin.checkedIn;
+    this.transferred = origin.transferred;
+  }
+
+  get id(): string {
+    return tokenId(this.doctor, this.seq);
+  }
+}
+
+/** A token id: the doctor's code and the number, at least three digits (`SHR-001`). */
+export function tokenId(doctor: Doctor, seq: number): string {
+  return `${doctor.code}-${String(seq).padStart(3, '0')}`;
 }
 
 export interface Slot {
