@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createDay, execute, snapshot, type Result } from '../../src/engine/index.js';
+import { createDay, execute, snapshot, type Command, type Result } from '../../src/engine/index.js';
 import { DeskSession } from '../../src/journal/session.js';
 import { SqliteJournal } from '../../src/journal/sqlite-journal.js';
 import { resolveClock, scenarioArbitrary } from '../support/arbitraries.js';
@@ -48,17 +48,20 @@ describe('a reader replaying a day without events', () => {
         const writer = SqliteJournal.open(file);
         writer.startDay({ date: DATE, roster }, 'test');
         const day = createDay(roster);
-        let seq = 0;
+        const journaled: { command: Command; result: Result }[] = [];
+        for (const relative of commands) {
+          const command = resolveClock(relative, day.clock);
+          const outcome = execute(day, command, { ref: { key: 'seq', value: journaled.length + 1 } });
+          if (outcome.result.status !== 'ERROR') journaled.push({ command, result: outcome.result }); // as a desk journals
+        }
+        const seq = journaled.length;
+        // A forged result lands on one of the entries journaled, whichever the day has.
+        const forgedSeq = damage.kind === 'forged result' && seq > 0 ? (damage.at % seq) + 1 : 0;
         writer.exclusive((locked) => {
-          for (const relative of commands) {
-            const command = resolveClock(relative, day.clock);
-            const outcome = execute(day, command, { ref: { key: 'seq', value: seq + 1 } });
-            if (outcome.result.status === 'ERROR') continue; // as a desk journals
-            seq += 1;
-            const forged = damage.kind === 'forged result' && damage.at % Math.max(1, commands.length) === seq - 1;
-            const result: Result = forged ? { op: command.op, status: 'ERROR', error: 'forged' } : outcome.result;
-            locked.append(DATE, { seq, command, result, at: '2026-03-02T09:00:00.000Z', desk: 'test' });
-          }
+          journaled.forEach(({ command, result }, i) => {
+            const forged: Result = { op: command.op, status: 'ERROR', error: 'forged' };
+            locked.append(DATE, { seq: i + 1, command, result: i + 1 === forgedSeq ? forged : result, at: '2026-03-02T09:00:00.000Z', desk: 'test' });
+          });
         });
         writer.close();
         if (damage.kind === 'edited row' && seq > 0) {
